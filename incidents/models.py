@@ -1,0 +1,179 @@
+"""Incidents: what happened, when (at the precision known), according to whom, and what policy answered."""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from mptt.models import MPTTModel, TreeForeignKey
+
+from laws.common import DatePrecision, PartialDate, RelationType
+from laws.models import LawReference, Source
+from strategy.models import Document, Node, Sector
+
+
+class AttackType(MPTTModel):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    parent = TreeForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+
+    class MPTTMeta:
+        order_insertion_by = ["slug"]
+
+    class Meta:
+        verbose_name = _("attack type")
+        verbose_name_plural = _("attack types")
+
+    def __str__(self):
+        return self.name_ja or self.slug
+
+
+class Country(models.Model):
+    code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+
+    def __str__(self):
+        return self.name_ja or self.code
+
+
+class IncidentQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.order_by("start_date", "slug").prefetch_related("countries", "attack_types", "sectors")
+
+    def for_detail_page(self):
+        return self.prefetch_related(
+            "countries",
+            "attack_types",
+            "sectors",
+            "sources",
+            Prefetch("figures", queryset=ImpactFigure.objects.select_related("source")),
+            Prefetch(
+                "links",
+                queryset=IncidentLink.objects.select_related(
+                    "document", "node__document", "identity__act", "cited_version", "evidence"
+                ),
+            ),
+        ).select_related("attribution_source")
+
+
+class Incident(models.Model):
+    slug = models.SlugField(unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"))
+    start_date = models.DateField(_("start"))
+    start_precision = models.CharField(
+        _("start precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_precision = models.CharField(
+        _("end precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    deck_label = models.CharField(_("label in the briefing deck"), max_length=200, blank=True)
+    deck_date = models.DateField(_("date in the briefing deck"), null=True, blank=True)
+    deck_precision = models.CharField(
+        _("precision in the briefing deck"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.MONTH
+    )
+    countries = models.ManyToManyField(Country, related_name="incidents")
+    sectors = models.ManyToManyField(Sector, related_name="incidents", blank=True)
+    attack_types = models.ManyToManyField(AttackType, related_name="incidents", blank=True)
+    attribution = models.TextField(_("attribution, as stated by the source"), blank=True)
+    attribution_source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="attributed_incidents"
+    )
+    sources = models.ManyToManyField(Source, related_name="incidents")
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(attribution="") | Q(attribution_source__isnull=False),
+                name="incident_attribution_has_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
+                name="incident_end_after_start",
+            ),
+        ]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+
+    def __str__(self):
+        return self.title_ja or self.slug
+
+    def get_absolute_url(self):
+        return reverse("incidents:detail", kwargs={"slug": self.slug})
+
+    @property
+    def start(self):
+        return PartialDate(self.start_date, self.start_precision)
+
+    @property
+    def end(self):
+        return PartialDate(self.end_date, self.end_precision) if self.end_date else None
+
+    @property
+    def deck(self):
+        return PartialDate(self.deck_date, self.deck_precision) if self.deck_date else None
+
+
+class ImpactFigure(models.Model):
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="figures")
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
+    unit = models.CharField(_("unit"), max_length=100)
+    label = models.CharField(_("what was counted"), max_length=300)
+    approximate = models.BooleanField(_("approximate"), default=False)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="figures")
+
+    class Meta:
+        ordering = ["incident", "id"]
+        verbose_name = _("impact figure")
+        verbose_name_plural = _("impact figures")
+
+    def __str__(self):
+        return f"{self.value} {self.unit_ja}"
+
+
+class IncidentLink(LawReference):
+    """A typed link from an incident to a document, a part of one, or a provision."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="links")
+    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, null=True, blank=True, related_name="incident_links"
+    )
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, null=True, blank=True, related_name="incident_links")
+    note = models.TextField(_("note"), blank=True)
+    evidence = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="incident_links",
+    )
+    interpretation = models.BooleanField(_("interpretation"), default=False)
+
+    class Meta:
+        ordering = ["incident", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(document__isnull=False) & Q(identity__isnull=True))
+                | (Q(document__isnull=True) & Q(node__isnull=True) & Q(identity__isnull=False)),
+                name="incident_link_one_target",
+            )
+        ]
+        verbose_name = _("incident link")
+        verbose_name_plural = _("incident links")
+
+    def __str__(self):
+        return f"{self.incident} → {self.node or self.document or self.identity} ({self.relation_type})"
+
+    @property
+    def target(self):
+        return self.node or self.document or self.identity

@@ -1,0 +1,171 @@
+"""Reads for the law pages: which text to show for a date, and each page's queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from .common import format_partial_date
+from .models import AmendingAct, Provision, ProvisionChange, Version
+
+
+class BadLawRequest(ValueError):
+    """A malformed parameter: answered with a 400 page in the reader's language."""
+
+
+@dataclass
+class TextChoice:
+    """Which version a page shows, and what the reader must be told about it."""
+
+    version: Version
+    as_of: datetime.date | None = None
+    requested_version: str = ""
+    unreflected: list = field(default_factory=list)  # in force on as_of, not in this text
+    uncertain: list = field(default_factory=list)  # promulgated by as_of, in-force date unknown
+    after_text_date: bool = False  # as_of is later than the date the text is known for
+
+    @property
+    def query(self):
+        """The query string that keeps this choice when following links."""
+        if self.as_of:
+            return f"?as_of={self.as_of.isoformat()}"
+        if self.version.key != Version.Key.CURRENT:
+            return f"?version={self.version.key}"
+        return ""
+
+
+def parse_as_of(value):
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise BadLawRequest(
+            _("“%(value)s” is not a date. Use the form YYYY-MM-DD, for example 2016-04-22.") % {"value": value[:40]}
+        ) from None
+
+
+def choose_text(act, params):
+    """The version to show for ?version=… or ?as_of=…; raises BadLawRequest or Http404."""
+    versions = list(act.versions.select_related("amended_through").order_by("in_force_from"))
+    if not versions:
+        raise Http404(_("No version of this act is recorded."))
+    as_of_raw = params.get("as_of", "").strip()
+    version_key = params.get("version", "").strip()
+    if as_of_raw:
+        as_of = parse_as_of(as_of_raw)
+        if as_of < act.promulgated:
+            raise Http404(
+                _("The act was promulgated on %(date)s; no text of it existed on %(as_of)s.")
+                % {"date": format_partial_date(act.promulgated), "as_of": format_partial_date(as_of)}
+            )
+        chosen = [v for v in versions if v.in_force_from <= as_of][-1]
+        choice = TextChoice(chosen, as_of=as_of)
+        reflected = chosen.amended_through.promulgated if chosen.amended_through_id else None
+        for amendment in act.amending_acts.order_by("promulgated", "key"):
+            if reflected and amendment.promulgated <= reflected:
+                continue
+            state = amendment.in_force_on(as_of)
+            if state:
+                choice.unreflected.append(amendment)
+            elif state is None:
+                choice.uncertain.append(amendment)
+        later = [v for v in versions if v.in_force_from > chosen.in_force_from]
+        choice.after_text_date = not later and as_of > chosen.in_force_from
+        if chosen.amended_through_id and chosen.amended_through.effective is None and choice.after_text_date:
+            choice.uncertain.append(chosen.amended_through)
+        return choice
+    if version_key:
+        for version in versions:
+            if version.key == version_key:
+                return TextChoice(version, requested_version=version_key)
+        raise BadLawRequest(
+            _("There is no version “%(value)s”. Choose one of: %(choices)s.")
+            % {"value": version_key[:40], "choices": ", ".join(v.key for v in versions)}
+        )
+    current = next((v for v in versions if v.key == Version.Key.CURRENT), versions[-1])
+    return TextChoice(current)
+
+
+def toc(version):
+    """Chapters with their articles, in one query."""
+    chapters = []
+    for provision in Provision.objects.for_toc(version):
+        if provision.kind == Provision.Kind.CHAPTER:
+            chapters.append((provision, []))
+        elif chapters:
+            chapters[-1][1].append(provision)
+    return chapters
+
+
+@dataclass
+class ArticlePage:
+    article: Provision
+    chapter: Provision | None
+    previous: str | None
+    next: str | None
+    other_versions: list  # [(version, number)]
+    changes: list
+
+
+def article_page(choice, number):
+    """Everything the article page shows, in a fixed number of queries whatever the article's length."""
+    version = choice.version
+    article = Provision.objects.for_article_page(version, number).first()
+    if article is None:
+        raise Http404(
+            _("There is no Article %(number)s in the %(version)s.") % {"number": number[:20], "version": version.label}
+        )
+    numbers = list(
+        Provision.objects.articles().filter(version=version).order_by("tree_id", "lft").values_list("number", flat=True)
+    )
+    index = numbers.index(article.number)
+    other_versions = []
+    changes = []
+    if article.identity_id:
+        other_versions = [
+            (p.version, p.number)
+            for p in Provision.objects.articles()
+            .filter(identity_id=article.identity_id)
+            .exclude(version=version)
+            .select_related("version")
+            .order_by("version__in_force_from")
+        ]
+        changes = list(
+            ProvisionChange.objects.filter(identity_id=article.identity_id)
+            .select_related("amending_act")
+            .order_by("amending_act__promulgated", "kind")
+        )
+    return ArticlePage(
+        article=article,
+        chapter=article.parent,
+        previous=numbers[index - 1] if index > 0 else None,
+        next=numbers[index + 1] if index + 1 < len(numbers) else None,
+        other_versions=other_versions,
+        changes=changes,
+    )
+
+
+def other_version_numbers_by_identity(act, version):
+    """{identity_id: number in the other versions} for the table of contents' lineage column."""
+    result = {}
+    for identity_id, version_key, number in (
+        Provision.objects.articles()
+        .filter(version__act=act)
+        .exclude(version=version)
+        .values_list("identity_id", "version__key", "number")
+    ):
+        result.setdefault(identity_id, []).append((version_key, number))
+    return result
+
+
+def supplementary_blocks(version):
+    provisions = list(version.provisions.filter(supplementary=True).order_by("tree_id", "lft"))
+    children = {}
+    for p in provisions:
+        children.setdefault(p.parent_id, []).append(p)
+    for p in provisions:
+        p.child_list = sorted(children.get(p.pk, []), key=lambda c: c.position)
+    blocks = [p for p in provisions if p.parent_id is None]
+    keys = {b.number for b in blocks}
+    amending = {a.key: a for a in AmendingAct.objects.filter(act=version.act, key__in=keys)}
+    return [(block, amending.get(block.number)) for block in sorted(blocks, key=lambda b: b.position)]

@@ -1,0 +1,4 @@
+from django.dispatch import Signal
+
+# Sent after a version's provisions were replaced by an import (sender: Version, kwarg: version).
+version_text_replaced = Signal()

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PolicyKbConfig(AppConfig):
+    name = "policy_kb"
+    verbose_name = _("Knowledge base")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (keeps the search index in step with edits)

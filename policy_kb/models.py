@@ -1,0 +1,24 @@
+"""The search index: one row per searchable record part, tokenised the same way on every database."""
+
+from django.db import models
+
+
+class SearchEntry(models.Model):
+    kind = models.CharField(max_length=20, db_index=True)
+    object_key = models.CharField(max_length=120)
+    url = models.CharField(max_length=300)
+    anchor = models.CharField(max_length=60, blank=True)
+    version = models.CharField(max_length=20, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    title_ja = models.TextField(blank=True)
+    title_en = models.TextField(blank=True)
+    body_ja = models.TextField(blank=True)
+    body_en = models.TextField(blank=True)
+    title_tokens = models.TextField(blank=True)
+    body_tokens = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["kind", "object_key"], name="search_entry_unique")]
+
+    def __str__(self):
+        return f"{self.kind}:{self.object_key}"

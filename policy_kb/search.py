@@ -1,0 +1,252 @@
+"""One search across every record, the same on SQLite and PostgreSQL.
+
+Text is normalised (NFKC, casefold, trailing katakana long-vowel marks dropped), Japanese runs are
+split into overlapping two-character grams and Latin words are kept whole. Those tokens are stored
+space-separated and indexed with FTS5 (`unicode61`) on SQLite and with a GIN index over
+`array_to_tsvector` on PostgreSQL, so neither database parses Japanese itself. The index finds
+candidates that contain every token; a phrase check on the normalised text then keeps only true
+matches, so 監査 never matches 監 + 査 far apart.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from policy_kb.models import SearchEntry
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+_CJK = r"\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヵヶ"
+_RUN_RE = re.compile(rf"[{_CJK}]+|[0-9a-z\u00c0-\u024f]+")
+_CJK_RE = re.compile(rf"^[{_CJK}]+$")
+_LONG_VOWEL_RE = re.compile(r"(?<=[\u30a1-\u30fa])ー+(?![\u30a1-\u30fa])")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+# Must be the expression of the GIN index created in migration 0002, so the index is used.
+PG_TOKEN_VECTOR = "array_to_tsvector(array_remove(string_to_array(title_tokens || ' ' || body_tokens, ' '), ''))"  # noqa: S105
+KIND_ORDER = ["provision", "document", "measure", "incident", "organisation", "term"]
+
+
+def normalize(text):
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return _LONG_VOWEL_RE.sub("", text)
+
+
+def tokens(text):
+    out = []
+    for run in _RUN_RE.findall(normalize(text)):
+        if _CJK_RE.match(run):
+            out.extend([run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)])
+        else:
+            out.append(run)
+    return out
+
+
+def token_string(*texts):
+    return " ".join(dict.fromkeys(token for text in texts for token in tokens(text)))
+
+
+def clean_query(raw):
+    """Strip control characters and surplus length; return (query, error) where error is for the page."""
+    query = _CONTROL_RE.sub(" ", raw or "").strip()
+    if len(query) > MAX_QUERY_LENGTH:
+        return query[:MAX_QUERY_LENGTH], "too_long"
+    return query, None
+
+
+def query_terms(query):
+    """Whitespace-separated terms (quotes are ignored); each must match."""
+    terms = [t for t in (normalize(part.strip("\"'“”「」『』")) for part in query.split()) if tokens(t)]
+    return terms[:MAX_TERMS]
+
+
+# --- Building the index ----------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    kind: str
+    object_key: str
+    url: str
+    anchor: str = ""
+    version: str = ""
+    year: int | None = None
+    title_ja: str = ""
+    title_en: str = ""
+    body_ja: str = ""
+    body_en: str = ""
+    extra: list = field(default_factory=list)
+
+    def to_model(self):
+        return SearchEntry(
+            kind=self.kind,
+            object_key=self.object_key,
+            url=self.url,
+            anchor=self.anchor,
+            version=self.version,
+            year=self.year,
+            title_ja=self.title_ja,
+            title_en=self.title_en,
+            body_ja=self.body_ja,
+            body_en=self.body_en,
+            title_tokens=token_string(self.title_ja, self.title_en),
+            body_tokens=token_string(self.body_ja, self.body_en, *self.extra),
+        )
+
+
+def collect_entries():
+    from policy_kb import indexing
+
+    return list(indexing.all_entries())
+
+
+@transaction.atomic
+def rebuild_index():
+    SearchEntry.objects.all().delete()
+    rows = [entry.to_model() for entry in collect_entries()]
+    SearchEntry.objects.bulk_create(rows, batch_size=500)
+    _refresh_fts()
+    return len(rows)
+
+
+@transaction.atomic
+def reindex(entries, kind, object_keys):
+    """Replace the entries of some records (after an editor's save or delete)."""
+    SearchEntry.objects.filter(kind=kind, object_key__in=object_keys).delete()
+    SearchEntry.objects.bulk_create([entry.to_model() for entry in entries])
+    _refresh_fts()
+
+
+def _refresh_fts():
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO policy_kb_search_fts(policy_kb_search_fts) VALUES('rebuild')")
+
+
+# --- Querying --------------------------------------------------------------------------------
+
+
+def candidate_ids(all_tokens):
+    """Ids of entries whose title or body holds every token (using the database's index)."""
+    if not all_tokens:
+        return []
+    if connection.vendor == "sqlite":
+        match = " AND ".join(f'"{token}"' for token in all_tokens)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid FROM policy_kb_search_fts WHERE policy_kb_search_fts MATCH %s", [match])
+            return [row[0] for row in cursor.fetchall()]
+    if connection.vendor == "postgresql":
+        query = " & ".join("'" + token.replace("'", "''") + "'" for token in all_tokens)
+        with connection.cursor() as cursor:
+            sql = f"SELECT id FROM policy_kb_searchentry WHERE {PG_TOKEN_VECTOR} @@ %s::tsquery"  # noqa: S608
+            cursor.execute(sql, [query])
+            return [row[0] for row in cursor.fetchall()]
+    ids = []
+    needed = set(all_tokens)
+    for pk, title, body in SearchEntry.objects.values_list("pk", "title_tokens", "body_tokens"):
+        if needed <= set(f"{title} {body}".split()):
+            ids.append(pk)
+    return ids
+
+
+def _term_matches(term, text_normalized):
+    if _CJK_RE.search(term) or not term.isascii():
+        return term in text_normalized
+    return re.search(rf"(?<![0-9a-z]){re.escape(term)}(?![0-9a-z])", text_normalized) is not None
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    in_title: bool
+    language: str
+    snippet: str
+
+
+def run_search(query, *, kinds=None, version=None, year=None):
+    """All hits, ranked: title matches first, then by kind, then by position in the index."""
+    terms = query_terms(query)
+    if not terms:
+        return [], terms
+    all_tokens = list(dict.fromkeys(token for term in terms for token in tokens(term)))
+    ids = candidate_ids(all_tokens)
+    entries = SearchEntry.objects.filter(pk__in=ids)
+    if kinds:
+        entries = entries.filter(kind__in=kinds)
+    if version:
+        entries = entries.filter(version__in=[version, ""])
+    if year:
+        entries = entries.filter(year=year)
+    hits = []
+    for entry in entries.order_by("pk"):
+        texts = {
+            "title": normalize(f"{entry.title_ja}\n{entry.title_en}"),
+            "ja": normalize(entry.body_ja),
+            "en": normalize(entry.body_en),
+        }
+        everything = "\n".join(texts.values())
+        if not all(_term_matches(term, everything) for term in terms):
+            continue
+        in_title = all(_term_matches(term, texts["title"]) for term in terms)
+        language = (
+            "en"
+            if any(_term_matches(t, texts["en"]) for t in terms)
+            and not any(_term_matches(t, texts["ja"]) for t in terms)
+            else "ja"
+        )
+        body = entry.body_en if language == "en" else entry.body_ja
+        hits.append(Hit(entry, in_title, language, highlight(body or entry.title_ja, terms)))
+    hits.sort(key=lambda hit: (not hit.in_title, KIND_ORDER.index(hit.entry.kind), hit.entry.pk))
+    return hits, terms
+
+
+def _normalize_with_map(text):
+    """Normalised text and, for each of its characters, the index of the original character."""
+    chars, positions = [], []
+    for index, char in enumerate(text):
+        for piece in unicodedata.normalize("NFKC", char).casefold():
+            chars.append(piece)
+            positions.append(index)
+    normalized = "".join(chars)
+    keep = [i for i, _m in enumerate(normalized) if not _is_dropped_long_vowel(normalized, i)]
+    return "".join(normalized[i] for i in keep), [positions[i] for i in keep]
+
+
+def _is_dropped_long_vowel(text, index):
+    if text[index] != "ー" or index == 0:
+        return False
+    end = index
+    while end < len(text) and text[end] == "ー":
+        end += 1
+    before = text[index - 1]
+    if before == "ー":
+        return _is_dropped_long_vowel(text, index - 1)
+    after = text[end] if end < len(text) else ""
+    return "\u30a1" <= before <= "\u30fa" and not ("\u30a1" <= after <= "\u30fa")
+
+
+def highlight(text, terms, width=120):
+    """An escaped snippet around the first match, each match wrapped in <mark>."""
+    normalized, positions = _normalize_with_map(text)
+    spans = []
+    for term in terms:
+        for match in re.finditer(re.escape(term), normalized):
+            spans.append((positions[match.start()], positions[match.end() - 1] + 1))
+    spans.sort()
+    start = max(0, spans[0][0] - width // 3) if spans else 0
+    end = min(len(text), start + width)
+    out, cursor = [], start
+    for begin, finish in spans:
+        if begin < cursor or finish > end:
+            continue
+        out.append(escape(text[cursor:begin]))
+        out.append(f"<mark>{escape(text[begin:finish])}</mark>")
+        cursor = finish
+    out.append(escape(text[cursor:end]))
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)

@@ -1,0 +1,145 @@
+"""Template helpers used by every page: translated content with a visible fallback, partial dates,
+language alternates, citations and links."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from laws.common import PartialDate, format_partial_date, localized, relation_wording
+from laws.models import cite
+
+register = template.Library()
+
+
+def _lang():
+    return (get_language() or "ja")[:2]
+
+
+@register.simple_tag
+def tr(obj, field, block=False):
+    """Content in the reader's language; the Japanese original, marked and with lang="ja", if missing."""
+    if obj is None:
+        return ""
+    value = localized(obj, field)
+    text = escape(value.text)
+    if block:
+        text = mark_safe(text.replace("\n", "<br>"))
+    if value.is_fallback:
+        return format_html(
+            '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>', text, _("Japanese original")
+        )
+    return text
+
+
+@register.simple_tag
+def tr_text(obj, field):
+    """Plain text in the reader's language with fallback, for attributes and titles."""
+    return localized(obj, field).text if obj is not None else ""
+
+
+@register.filter
+def is_fallback(obj, field):
+    return localized(obj, field).is_fallback if obj is not None else False
+
+
+@register.simple_tag
+def pdate(date, precision="day", with_era=True):
+    """<time> with the date at its precision, e.g. 2011年秋 / autumn 2011."""
+    if date is None:
+        return ""
+    value = date if isinstance(date, PartialDate) else PartialDate(date, precision or "day")
+    return format_html(
+        '<time datetime="{}">{}</time>', value.iso, format_partial_date(value.date, value.precision, with_era=with_era)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def language_url(context, language):
+    """The same page (same record, same query) in another language."""
+    request = context["request"]
+    return translate_url(request.get_full_path(), language)
+
+
+@register.simple_tag(takes_context=True)
+def absolute_language_url(context, language, with_query=False):
+    request = context["request"]
+    path = request.get_full_path() if with_query else request.path
+    url = translate_url(path, language)
+    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    return base + url
+
+
+@register.simple_tag(takes_context=True)
+def lang_path(context, url):
+    """Prefix a language-neutral path stored in the index (e.g. /laws/...) with the reader's language."""
+    return f"/{_lang()}{url}"
+
+
+@register.simple_tag
+def citation(number, paragraph=None, item=None, language=None):
+    return cite(number, paragraph, item, language or _lang())
+
+
+@register.simple_tag
+def relation_label(relation_type, outgoing=True):
+    return relation_wording(relation_type, outgoing)
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def source_link(source):
+    """An external link with a visible suffix: (PDF), (external site), and 'not verified' when so."""
+    if source is None:
+        return ""
+    label = source.title or source.url
+    if not source.url:
+        return escape(label)
+    suffix = _("PDF") if source.is_pdf else _("external site")
+    extra = "" if source.verified else format_html(' <span class="unverified">{}</span>', _("address not verified"))
+    return format_html(
+        '<a href="{}" class="external" rel="external noopener">{}</a> <span class="link-suffix">（{}）</span>{}',
+        source.url,
+        label,
+        suffix,
+        extra,
+    )
+
+
+@register.simple_tag
+def pdf_link(url, label):
+    if not url:
+        return ""
+    return format_html(
+        '<a href="{}" class="external" rel="external noopener">{}</a> <span class="link-suffix">（{}）</span>',
+        url,
+        label,
+        _("PDF") if url.lower().endswith(".pdf") else _("external site"),
+    )
+
+
+@register.inclusion_tag("includes/_record_links.html", takes_context=True)
+def record_links(context, record, heading=None):
+    """The panel of a record's links in both directions, grouped by relation and record kind."""
+    from policy_kb.relations import grouped_links
+
+    language = _lang()
+    groups = grouped_links(record, language) if record is not None else []
+    return {"groups": groups, "LANGUAGE_CODE": language, "heading": heading, "request": context.get("request")}
+
+
+@register.simple_tag
+def ref_label(ref):
+    return ref.label(_lang())
+
+
+@register.simple_tag
+def edge_citation(edge):
+    return edge.citation_en if _lang() == "en" else edge.citation_ja

@@ -1,0 +1,30 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+urlpatterns = [
+    path("", views.root_redirect, name="root"),
+    path("healthz", views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("laws/", include("laws.urls")),
+    path("strategy/", include("strategy.urls")),
+    path("incidents/", include("incidents.urls")),
+    path("timeline/", views.timeline, name="timeline"),
+    path("search/", views.search, name="search"),
+    path("resolve/", views.resolve, name="resolve"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
+    path("links/", views.about_links, name="about-links"),
+    path("graph/", views.graph, name="graph"),
+    prefix_default_language=True,
+)
+
+handler400 = "policy_kb.views.bad_request"
+handler404 = "policy_kb.views.page_not_found"
+handler500 = "policy_kb.views.server_error"

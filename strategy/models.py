@@ -1,0 +1,280 @@
+"""Policy documents, their structure, critical-infrastructure sectors and organisations."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from mptt.models import MPTTModel, TreeForeignKey
+
+from laws.common import DatePrecision, HttpURLField, PartialDate, RelationType
+from laws.models import AmendingAct, LawReference, Source
+
+
+class Sector(models.Model):
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    order = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("critical infrastructure sector")
+        verbose_name_plural = _("critical infrastructure sectors")
+
+    def __str__(self):
+        return self.name_ja or self.slug
+
+    def get_absolute_url(self):
+        return reverse("strategy:sectors") + f"#{self.slug}"
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        CABINET = "cabinet", _("Cabinet")
+        OFFICE = "office", _("office holder")
+        HEADQUARTERS = "headquarters", _("headquarters")
+        COUNCIL = "council", _("council")
+        SECRETARIAT = "secretariat", _("secretariat")
+        TEAM = "team", _("team")
+        AGENCY = "agency", _("agency")
+        MINISTRIES = "ministries", _("ministries")
+        LOCAL = "local", _("local governments")
+        CORPORATION = "corporation", _("public corporation")
+        OTHER = "other", _("other")
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    description = models.TextField(_("description"), blank=True)
+    url = HttpURLField(_("web site"), blank=True)
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="units")
+
+    class Meta:
+        ordering = ["name_ja"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name_ja or self.slug
+
+    def get_absolute_url(self):
+        return reverse("strategy:organisation", kwargs={"slug": self.slug})
+
+
+class OrganisationRelation(LawReference):
+    source = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_out")
+    target = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_in")
+    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
+    note = models.TextField(_("note"), blank=True)
+    evidence = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisation_relations",
+    )
+    interpretation = models.BooleanField(_("interpretation"), default=False)
+
+    class Meta:
+        ordering = ["source__slug", "relation_type", "target__slug"]
+        verbose_name = _("organisation relation")
+        verbose_name_plural = _("organisation relations")
+
+    def __str__(self):
+        return f"{self.source} → {self.target} ({self.relation_type})"
+
+
+class DocumentQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.select_related("deciding_body").order_by("decided_on", "slug")
+
+    def for_detail_page(self):
+        return self.select_related("deciding_body", "supersedes", "revises", "amending_act").prefetch_related(
+            "sources",
+            "superseded_by",
+            "revisions",
+            Prefetch(
+                "provision_links",
+                queryset=ProvisionLink.objects.select_related("identity__act", "cited_version", "evidence", "node"),
+            ),
+        )
+
+
+class Document(models.Model):
+    class Kind(models.TextChoices):
+        STRATEGY = "strategy", _("strategy")
+        HQ_DECISION = "hq_decision", _("headquarters decision")
+        ACTION_PLAN = "action_plan", _("action plan")
+        ROADMAP = "roadmap", _("roadmap")
+        ANNUAL_REPORT = "annual_report", _("annual report")
+        BUDGET_POLICY = "budget_policy", _("budget policy")
+        INVESTIGATION_REPORT = "investigation_report", _("investigation report")
+        POLICY = "policy", _("policy")
+        AMENDMENT_OVERVIEW = "amendment_overview", _("amendment overview")
+        CONCEPT = "concept", _("concept")
+        BRIEFING = "briefing", _("briefing")
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    deciding_body = models.ForeignKey(
+        Organisation,
+        verbose_name=_("decided by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    decided_on = models.DateField(_("date"), null=True, blank=True)
+    decided_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    pdf_ja = HttpURLField(_("source PDF (Japanese)"), blank=True)
+    pdf_en = HttpURLField(_("source PDF (English)"), blank=True)
+    supersedes = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="superseded_by"
+    )
+    revises = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="revisions")
+    amending_act = models.ForeignKey(
+        AmendingAct,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="overviews",
+        help_text=_("For an amendment overview: the amending act it describes (its dates live there)."),
+    )
+    sources = models.ManyToManyField(Source, blank=True, related_name="documents")
+    verified = models.BooleanField(_("verified"), default=True)
+    note = models.TextField(_("verification note (English)"), blank=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["decided_on", "slug"]
+        verbose_name = _("policy document")
+        verbose_name_plural = _("policy documents")
+
+    def __str__(self):
+        return self.title_ja or self.slug
+
+    def get_absolute_url(self):
+        return reverse("strategy:document", kwargs={"slug": self.slug})
+
+    @property
+    def decided(self):
+        return PartialDate(self.decided_on, self.decided_precision) if self.decided_on else None
+
+
+class NodeQuerySet(models.QuerySet):
+    def for_document_page(self, document):
+        return (
+            self.filter(document=document)
+            .order_by("tree_id", "lft")
+            .prefetch_related(
+                Prefetch(
+                    "provision_links", queryset=ProvisionLink.objects.select_related("identity__act", "cited_version")
+                )
+            )
+        )
+
+
+class Node(MPTTModel):
+    class Kind(models.TextChoices):
+        SECTION = "section", _("section")
+        OBJECTIVE = "objective", _("objective")
+        GOAL = "goal", _("goal")
+        PRINCIPLE = "principle", _("basic principle")
+        APPROACH = "approach", _("policy approach")
+        PILLAR = "pillar", _("pillar")
+        MEASURE = "measure", _("measure")
+        ITEM = "item", _("item")
+        EXAMPLE = "example", _("example")
+        SLIDE = "slide", _("slide")
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="nodes")
+    parent = TreeForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    key = models.SlugField(_("anchor"), max_length=60)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    number = models.CharField(_("number as printed"), max_length=20, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("body"), blank=True)
+    note = models.TextField(_("editorial note (English)"), blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    objects = NodeQuerySet.as_manager()
+
+    class MPTTMeta:
+        order_insertion_by = ["position"]
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["document", "key"], name="node_unique_key")]
+        verbose_name = _("document part")
+        verbose_name_plural = _("document parts")
+
+    def __str__(self):
+        return f"{self.number} {self.title_ja}".strip()
+
+    def get_absolute_url(self):
+        return reverse("strategy:node", kwargs={"slug": self.document.slug, "key": self.key})
+
+
+class ProvisionLink(LawReference):
+    """A typed link from a document (or one of its parts) to a provision of the Act."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provision_links")
+    node = models.ForeignKey(Node, on_delete=models.CASCADE, null=True, blank=True, related_name="provision_links")
+    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
+    note = models.TextField(_("note"), blank=True)
+    evidence = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="provision_links",
+    )
+    interpretation = models.BooleanField(_("interpretation"), default=False)
+
+    class Meta:
+        ordering = ["document__slug", "id"]
+        verbose_name = _("link to a provision")
+        verbose_name_plural = _("links to provisions")
+
+    def __str__(self):
+        return f"{self.node or self.document} → {self.identity} ({self.relation_type})"
+
+    @property
+    def record(self):
+        return self.node or self.document
+
+
+class PlanEdition(models.Model):
+    number = models.PositiveSmallIntegerField(_("edition"), unique=True)
+    name = models.CharField(_("name"), max_length=300)
+    decided_on = models.DateField(_("date"), null=True, blank=True)
+    decided_precision = models.CharField(
+        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    decided_by = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="plan_editions"
+    )
+    document = models.OneToOneField(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_edition"
+    )
+    sectors = models.ManyToManyField(Sector, related_name="plan_editions", blank=True)
+    verified = models.BooleanField(_("verified"), default=True)
+    note = models.TextField(_("verification note (English)"), blank=True)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("action plan edition")
+        verbose_name_plural = _("action plan editions")
+
+    def __str__(self):
+        return self.name_ja or str(self.number)
+
+    @property
+    def decided(self):
+        return PartialDate(self.decided_on, self.decided_precision) if self.decided_on else None

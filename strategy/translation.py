@@ -1,0 +1,38 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(OrganisationRelation)
+class OrganisationRelationTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(Document)
+class DocumentTranslation(TranslationOptions):
+    fields = ("title", "summary")
+
+
+@register(Node)
+class NodeTranslation(TranslationOptions):
+    fields = ("title", "body")
+
+
+@register(ProvisionLink)
+class ProvisionLinkTranslation(TranslationOptions):
+    fields = ("note",)
+
+
+@register(PlanEdition)
+class PlanEditionTranslation(TranslationOptions):
+    fields = ("name",)

@@ -1,0 +1,152 @@
+"""Shared fixtures: the real knowledge base loaded once per session, a served site, a browser."""
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config):
+    # Tests render templates without running collectstatic first.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The real knowledge base (fixtures + statute text from the data directory) in the test database."""
+    with django_db_blocker.unblock():
+        call_command("load_kb", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+@pytest.fixture
+def kb(db):
+    """Access to the loaded knowledge base inside a test transaction."""
+    from laws.models import Act
+
+    return Act.objects.get(slug="basic-act-on-cybersecurity")
+
+
+@pytest.fixture(params=["ja", "en"])
+def lang(request):
+    return request.param
+
+
+class QueryCounter:
+    def __init__(self):
+        self.context = CaptureQueriesContext(connection)
+
+    def __enter__(self):
+        self.context.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        self.context.__exit__(*exc)
+
+    @property
+    def count(self):
+        return len(self.context.captured_queries)
+
+    def sql(self):
+        return "\n".join(query["sql"] for query in self.context.captured_queries)
+
+
+@pytest.fixture
+def count_queries():
+    """with count_queries() as q: ... ; q.count — the queries a block ran."""
+    return QueryCounter
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def served_site():
+    """The site in production mode: a fresh SQLite database, collectstatic, gunicorn, DEBUG off."""
+    folder = Path(tempfile.mkdtemp(prefix="policy-kb-site-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "DJANGO_PRODUCTION": "1",
+        "DJANGO_SSL_REDIRECT": "0",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "served-site-test-key-" + os.urandom(16).hex(),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": f"sqlite:///{folder / 'site.sqlite3'}",
+        "DJANGO_STATIC_ROOT": str(folder / "static"),
+        "POLICY_KB_VAR_DIR": str(folder),
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    python = sys.executable
+    for args in (["migrate", "--no-input", "-v0"], ["load_kb"], ["collectstatic", "--no-input", "-v0"]):
+        subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+    gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
+    server = subprocess.Popen(
+        [gunicorn, "policy_kb.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/healthz", timeout=2):
+                break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                output = server.stdout.read().decode(errors="replace") if server.stdout else ""
+                raise RuntimeError(f"gunicorn did not start:\n{output}") from None
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium from the system (apt package), driven by Playwright."""
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if executable is None:
+        pytest.fail("Chromium is not installed: `apt-get install chromium fonts-noto-cjk` (see .ci/run).")
+    with playwright_api.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-quic",
+            ],
+        )
+        yield instance
+        instance.close()
