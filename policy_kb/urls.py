@@ -2,7 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import views
+from . import timeline, views
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
@@ -15,7 +15,7 @@ urlpatterns += i18n_patterns(
     path("laws/", include("laws.urls")),
     path("strategy/", include("strategy.urls")),
     path("incidents/", include("incidents.urls")),
-    path("timeline/", views.timeline, name="timeline"),
+    path("timeline/", timeline.timeline, name="timeline"),
     path("search/", views.search, name="search"),
     path("resolve/", views.resolve, name="resolve"),
     path("glossary/", views.glossary, name="glossary"),

@@ -62,4 +62,4 @@ def _todo(request, **kwargs):
     return HttpResponse("")
 
 
-timeline = search = resolve = glossary = glossary_term = about_links = graph = _todo
+search = resolve = glossary = glossary_term = about_links = graph = _todo
