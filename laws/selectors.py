@@ -132,7 +132,7 @@ def article_page(choice, number):
         ]
         changes = list(
             ProvisionChange.objects.filter(identity_id=article.identity_id)
-            .select_related("amending_act")
+            .select_related("amending_act__act")
             .order_by("amending_act__promulgated", "kind")
         )
     return ArticlePage(

@@ -96,6 +96,8 @@ def parse_statute(text, filename="<text>"):
     for index in range(start, len(lines)):
         line = lines[index]
         if line == "":
+            if caption is not None:
+                fail("a caption must be followed by an article", index)
             if after_blank:
                 fail("two blank lines in a row", index)
             after_blank = True

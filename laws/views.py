@@ -28,6 +28,8 @@ def act_detail(request, act):
         choice = choose_text(act, request.GET)
     except BadLawRequest as error:
         return error_response(request, 400, str(error))
+    except Http404 as error:
+        return error_response(request, 404, str(error))
     chapters = toc(choice.version)
     return render(
         request,
@@ -65,6 +67,8 @@ def supplementary(request, act):
         choice = choose_text(act, request.GET)
     except BadLawRequest as error:
         return error_response(request, 400, str(error))
+    except Http404 as error:
+        return error_response(request, 404, str(error))
     return render(
         request,
         "laws/supplementary.html",

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,6 @@ class PolicyKbConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (keeps the search index in step with edits)
+        from .roles import ensure_roles
+
+        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="policy_kb_roles")

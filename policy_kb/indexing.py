@@ -26,7 +26,7 @@ def provision_entries(provisions=None):
     provisions = provisions.select_related("version__act", "parent__parent__parent")
     for p in provisions:
         article, paragraph, item = _ancestry(p)
-        if article is None and not p.supplementary:
+        if paragraph is None or (article is None and not p.supplementary):
             continue
         version = p.version
         if p.supplementary:
