@@ -23,7 +23,9 @@ def provision_entries(provisions=None):
         if provisions is not None
         else Provision.objects.filter(kind__in=[Provision.Kind.PARAGRAPH, Provision.Kind.ITEM])
     )
-    provisions = provisions.select_related("version__act", "parent__parent__parent")
+    provisions = provisions.select_related("version__act", "parent__parent__parent").order_by(
+        "-version__in_force_from", "tree_id", "lft"
+    )
     for p in provisions:
         article, paragraph, item = _ancestry(p)
         if paragraph is None or (article is None and not p.supplementary):
@@ -78,7 +80,7 @@ def _block(p):
 
 def document_entries(documents=None):
     documents = documents if documents is not None else Document.objects.all()
-    for d in documents:
+    for d in documents.order_by("decided_on", "slug"):
         yield Entry(
             kind="document",
             object_key=d.slug,
@@ -93,7 +95,7 @@ def document_entries(documents=None):
 
 def node_entries(nodes=None):
     nodes = nodes if nodes is not None else Node.objects.all()
-    for n in nodes.select_related("document"):
+    for n in nodes.select_related("document").order_by("document__decided_on", "document__slug", "tree_id", "lft"):
         yield Entry(
             kind="measure",
             object_key=f"{n.document.slug}:{n.key}",
@@ -109,7 +111,7 @@ def node_entries(nodes=None):
 
 def incident_entries(incidents=None):
     incidents = incidents if incidents is not None else Incident.objects.all()
-    for i in incidents.prefetch_related("countries", "attack_types"):
+    for i in incidents.prefetch_related("countries", "attack_types").order_by("start_date", "slug"):
         extra = [i.deck_label] + [c.name_ja for c in i.countries.all()] + [c.name_en for c in i.countries.all()]
         extra += [a.name_ja for a in i.attack_types.all()] + [a.name_en for a in i.attack_types.all()]
         yield Entry(
@@ -127,7 +129,7 @@ def incident_entries(incidents=None):
 
 def organisation_entries(organisations=None):
     organisations = organisations if organisations is not None else Organisation.objects.all()
-    for o in organisations:
+    for o in organisations.order_by("slug"):
         yield Entry(
             kind="organisation",
             object_key=o.slug,
@@ -141,7 +143,7 @@ def organisation_entries(organisations=None):
 
 def term_entries(terms=None):
     terms = terms if terms is not None else Term.objects.all()
-    for t in terms:
+    for t in terms.order_by("slug"):
         yield Entry(
             kind="term",
             object_key=t.slug,

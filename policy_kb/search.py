@@ -165,6 +165,13 @@ class Hit:
     in_title: bool
     language: str
     snippet: str
+    exact: bool = False
+
+    @property
+    def rank(self):
+        """Exact title first, then title matches, then body matches; the current text before the original."""
+        tier = 0 if self.exact else (1 if self.in_title else 2)
+        return (tier, KIND_ORDER.index(self.entry.kind), self.entry.version == "original", self.entry.pk)
 
 
 def run_search(query, *, kinds=None, version=None, year=None):
@@ -192,6 +199,8 @@ def run_search(query, *, kinds=None, version=None, year=None):
         if not all(_term_matches(term, everything) for term in terms):
             continue
         in_title = all(_term_matches(term, texts["title"]) for term in terms)
+        phrase = " ".join(terms)
+        exact = any(normalize(title).strip() == phrase for title in (entry.title_ja, entry.title_en))
         language = (
             "en"
             if any(_term_matches(t, texts["en"]) for t in terms)
@@ -199,8 +208,8 @@ def run_search(query, *, kinds=None, version=None, year=None):
             else "ja"
         )
         body = entry.body_en if language == "en" else entry.body_ja
-        hits.append(Hit(entry, in_title, language, highlight(body or entry.title_ja, terms)))
-    hits.sort(key=lambda hit: (not hit.in_title, KIND_ORDER.index(hit.entry.kind), hit.entry.pk))
+        hits.append(Hit(entry, in_title, language, highlight(body or entry.title_ja, terms), exact))
+    hits.sort(key=lambda hit: hit.rank)
     return hits, terms
 
 

@@ -1,12 +1,32 @@
-"""Pages that compose the apps: home, timeline, search, citation resolver, glossary, links, graph."""
+"""Pages that compose the apps: home, search, citation resolver, glossary, links, graph."""
 
+from collections import Counter
+
+from django.core.paginator import Paginator
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from laws.common import error_response
+from laws.common import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType, current_language, error_response
+from laws.models import Term
+
+from . import relations
+from .linking import resolve as resolve_citation
+from .search import KIND_ORDER, MAX_QUERY_LENGTH, clean_query, run_search
+
+KIND_LABELS = {
+    "provision": gettext_lazy("Provisions"),
+    "document": gettext_lazy("Policy documents"),
+    "measure": gettext_lazy("Measures and document parts"),
+    "incident": gettext_lazy("Incidents"),
+    "organisation": gettext_lazy("Organisations"),
+    "term": gettext_lazy("Glossary terms"),
+}
+RESULTS_PER_PAGE = 20
 
 
 def root_redirect(request):
@@ -36,15 +56,181 @@ def home(request):
     return render(request, "home.html", home_context())
 
 
-def bad_request(request, exception=None):
-    from django.utils.translation import gettext as _
+# --- Search ----------------------------------------------------------------------------------
 
+
+def search(request):
+    raw = request.GET.get("q", "")
+    query, problem = clean_query(raw)
+    if problem == "too_long":
+        return error_response(
+            request,
+            400,
+            _("The search text is too long: at most %(max)d characters, please.") % {"max": MAX_QUERY_LENGTH},
+        )
+    kinds = request.GET.getlist("kind")
+    version = request.GET.get("version", "")
+    year = request.GET.get("year", "")
+    bad = [k for k in kinds if k not in KIND_ORDER]
+    if bad or version not in ("", "original", "current") or (year and not (year.isdigit() and len(year) == 4)):
+        return error_response(
+            request,
+            400,
+            _("A search filter has a value this site does not know. Remove it and try again."),
+        )
+    context = {"query": query, "kinds": kinds, "version": version, "year": year, "kind_labels": KIND_LABELS}
+    if not query:
+        return render(request, "search.html", context)
+    hits, terms = run_search(query)
+    facets = {
+        "kind": Counter(hit.entry.kind for hit in hits),
+        "version": Counter(hit.entry.version for hit in hits if hit.entry.version),
+        "year": Counter(hit.entry.year for hit in hits if hit.entry.year),
+    }
+    if kinds:
+        hits = [hit for hit in hits if hit.entry.kind in kinds]
+    if version:
+        hits = [hit for hit in hits if hit.entry.version in (version, "")]
+    if year:
+        hits = [hit for hit in hits if hit.entry.year == int(year)]
+    page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    citation = resolve_citation(query)
+    context.update(
+        {
+            "terms": terms,
+            "page": page,
+            "total": len(hits),
+            "facets": {
+                "kind": [
+                    (kind, KIND_LABELS[kind], facets["kind"][kind]) for kind in KIND_ORDER if facets["kind"][kind]
+                ],
+                "version": sorted(facets["version"].items()),
+                "year": sorted(facets["year"].items(), reverse=True),
+            },
+            "citation_target": citation.targets[0] if len(citation.targets) == 1 else None,
+            "base_query": _query_without(request, "page"),
+        }
+    )
+    return render(request, "search.html", context)
+
+
+def _query_without(request, *names):
+    params = request.GET.copy()
+    for name in names:
+        params.pop(name, None)
+    return params.urlencode()
+
+
+# --- Citation resolver -----------------------------------------------------------------------
+
+
+def resolve(request):
+    query, problem = clean_query(request.GET.get("q", ""))
+    if problem:
+        return error_response(request, 400, _("The citation is too long."))
+    if not query:
+        return render(request, "resolve.html", {"query": ""})
+    result = resolve_citation(query)
+    language = current_language()
+    if len(result.targets) == 1:
+        return HttpResponseRedirect(f"/{language}{result.targets[0].url}")
+    if result.targets:
+        return render(request, "resolve.html", {"query": query, "candidates": result.targets})
+    messages = {
+        "unparsed": _("This does not look like a citation of the Basic Act on Cybersecurity."),
+        "no_law": _("This knowledge base holds only the Basic Act on Cybersecurity (law ID 426AC1000000104)."),
+        "no_article": _("The Act has no such article in the text you asked for."),
+        "no_paragraph": _("The article exists, but it has no such paragraph."),
+        "no_item": _("The paragraph exists, but it has no such item."),
+    }
+    return render(
+        request,
+        "resolve.html",
+        {"query": query, "problem": messages[result.problem], "citation": result.citation},
+        status=404,
+    )
+
+
+# --- Glossary --------------------------------------------------------------------------------
+
+
+def glossary(request):
+    terms = sorted(Term.objects.select_related("defined_in"), key=lambda t: t.reading or t.term_ja)
+    return render(request, "glossary.html", {"terms": terms})
+
+
+def glossary_term(request, slug):
+    term = get_object_or_404(Term.objects.select_related("defined_in__act", "source"), slug=slug)
+    uses = []
+    seen = set()
+    for form in term.forms("ja") + term.forms("en"):
+        hits, _terms = run_search(f'"{form}"')
+        for hit in hits:
+            key = (hit.entry.kind, hit.entry.object_key)
+            if key in seen or (hit.entry.kind == "term" and hit.entry.object_key == term.slug):
+                continue
+            seen.add(key)
+            uses.append(hit)
+    groups = {}
+    for hit in uses:
+        groups.setdefault(hit.entry.kind, []).append(hit)
+    return render(
+        request,
+        "glossary_term.html",
+        {
+            "term": term,
+            "groups": [(KIND_LABELS[kind], groups[kind]) for kind in KIND_ORDER if kind in groups],
+            "use_count": len(uses),
+        },
+    )
+
+
+# --- Links and graphs ------------------------------------------------------------------------
+
+
+def about_links(request):
+    counts = Counter(edge.relation_type for edge in relations.edges())
+    vocabulary = [
+        (
+            relation,
+            relation.label,
+            RELATION_INVERSE[relation],
+            RELATION_DEFINITIONS[relation],
+            counts.get(relation.value, 0),
+        )
+        for relation in RelationType
+    ]
+    return render(request, "about_links.html", {"vocabulary": vocabulary})
+
+
+GRAPH_KINDS = ["article", "document", "node", "incident", "organisation", "amendment"]
+
+
+def graph(request):
+    kinds = request.GET.getlist("kind")
+    if any(kind not in GRAPH_KINDS for kind in kinds):
+        return error_response(request, 400, _("Unknown record kind in the graph filter."))
+    from .graphs import knowledge_base_graph
+
+    return render(
+        request,
+        "graph.html",
+        {
+            "graph": knowledge_base_graph(kinds or None),
+            "kinds": kinds,
+            "kind_choices": [(kind, relations.KIND_LABELS[kind]) for kind in GRAPH_KINDS],
+        },
+    )
+
+
+# --- Error handlers --------------------------------------------------------------------------
+
+
+def bad_request(request, exception=None):
     return error_response(request, 400, _("The address or its parameters could not be understood."))
 
 
 def page_not_found(request, exception=None):
-    from django.utils.translation import gettext as _
-
     return error_response(
         request, 404, _("There is no page at this address. Try the search, or start from the home page.")
     )
@@ -56,10 +242,3 @@ def server_error(request):
         "<h1>500</h1><p>サーバーで問題が起きました。 / Something went wrong on the server.</p>",
         status=500,
     )
-
-
-def _todo(request, **kwargs):
-    return HttpResponse("")
-
-
-search = resolve = glossary = glossary_term = about_links = graph = _todo

@@ -143,3 +143,43 @@ def ref_label(ref):
 @register.simple_tag
 def edge_citation(edge):
     return edge.citation_en if _lang() == "en" else edge.citation_ja
+
+
+def _term_index(context):
+    from policy_kb.linking import TermIndex
+
+    cache = context.render_context
+    if "kb_term_index" not in cache:
+        cache["kb_term_index"] = TermIndex()
+    return cache["kb_term_index"]
+
+
+@register.simple_tag(takes_context=True)
+def tr_linked(context, obj, field, citation_version="current", act_slug="basic-act-on-cybersecurity"):
+    """Like tr, with the Act's citations and glossary terms in the text turned into links."""
+    from policy_kb.linking import link_text
+
+    if obj is None:
+        return ""
+    value = localized(obj, field)
+    html = link_text(
+        value.text,
+        value.lang,
+        page_language=_lang(),
+        terms=_term_index(context),
+        citation_version=citation_version,
+        act_slug=act_slug,
+    )
+    if value.is_fallback:
+        return format_html(
+            '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>', html, _("Japanese original")
+        )
+    return html
+
+
+@register.inclusion_tag("includes/_record_graph.html")
+def record_graph(record):
+    """The record and its neighbours to depth 2 as an SVG of links, with a text list underneath."""
+    from policy_kb.graphs import record_graph as build
+
+    return {"graph": build(record) if record is not None else None, "LANGUAGE_CODE": _lang()}
