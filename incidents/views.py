@@ -1,8 +1,28 @@
-from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from laws.common import error_response
+
+from .models import Incident
+from .selectors import FOLLOW_UP_YEARS, incident_chart_page, incident_list_page, incident_page
 
 
-def _todo(request, **kwargs):
-    return HttpResponse("")
+def incident_list(request):
+    page = incident_list_page(request.GET)
+    return render(request, "incidents/incident_list.html", {"page": page, "form": page.form})
 
 
-incident_list = incident_chart = incident_detail = _todo
+def incident_detail(request, slug):
+    try:
+        page = incident_page(slug)
+    except Incident.DoesNotExist:
+        return error_response(request, 404, _("No incident is recorded at this address. See the list of incidents."))
+    return render(
+        request,
+        "incidents/incident_detail.html",
+        {"page": page, "incident": page.incident, "follow_up_years": FOLLOW_UP_YEARS},
+    )
+
+
+def incident_chart(request):
+    return render(request, "incidents/incident_chart.html", {"chart": incident_chart_page()})

@@ -100,10 +100,10 @@ class TermIndex:
         for language in self.forms:
             self.forms[language].sort(key=lambda pair: len(pair[0]), reverse=True)
 
-    def find(self, text, language, skip_slug=None):
-        """Leftmost-longest, non-overlapping matches; each term linked once per text."""
+    def find(self, text, language, skip_slug=None, taken=()):
+        """Leftmost-longest, non-overlapping matches outside the `taken` spans; each term once per text."""
         haystack = text if language == "ja" else text.lower()
-        found, used, taken = [], set(), []
+        found, used, taken = [], set(), list(taken)
         for form, slug in self.forms[language]:
             if slug in used or slug == skip_slug:
                 continue
@@ -144,9 +144,9 @@ def link_text(
                 url += f"#{found.citation.anchor}"
             spans.append((found.start, found.end, f"{prefix}{url}", "citation"))
     if terms is not None:
-        for start, end, slug in terms.find(text, language, skip_slug=skip_term):
-            if not any(s < end and start < e for s, e, _u, _k in spans):
-                spans.append((start, end, f"{prefix}{path('glossary-term', slug=slug)}", "term"))
+        taken = [(start, end) for start, end, _url, _kind in spans]
+        for start, end, slug in terms.find(text, language, skip_slug=skip_term, taken=taken):
+            spans.append((start, end, f"{prefix}{path('glossary-term', slug=slug)}", "term"))
     spans.sort()
     out, cursor = [], 0
     for start, end, url, kind in spans:

@@ -232,7 +232,7 @@ def timeline_events(kinds, first=None, last=None):
 # --- The year axis -------------------------------------------------------------------------------
 
 AXIS_WIDTH, AXIS_LEFT, AXIS_RIGHT = 960, 120, 16
-LANE_ROW, LANE_PAD, MARK_GAP = 14, 8, 11
+LANE_ROW, LANE_PAD, MARK_GAP, MIN_LABEL_GAP = 14, 8, 11, 36
 
 
 def _fraction_of_year(date):
@@ -252,7 +252,7 @@ def year_axis(events, first=None, last=None):
         lane_events = [e for e in events if e.kind == kind]
         if not lane_events:
             continue
-        rows = []  # the last x used in each row
+        rows, placed = [], []  # the last x used in each row; (event, row) for each mark
         for event in lane_events:
             x = AXIS_LEFT + (event.date.date.year - first + _fraction_of_year(event.date.date)) * year_width
             row = next((i for i, last_x in enumerate(rows) if x - last_x >= MARK_GAP), None)
@@ -261,18 +261,18 @@ def year_axis(events, first=None, last=None):
                 row = len(rows) - 1
             rows[row] = x
             event.x = round(x)
-            event.y = row
-        height = max(len(rows), 1) * LANE_ROW + 2 * LANE_PAD
-        for event in lane_events:
-            event.y = round(top + height - LANE_PAD - LANE_ROW / 2 - event.y * LANE_ROW)
+            placed.append((event, row))
+        height = len(rows) * LANE_ROW + 2 * LANE_PAD
+        for event, row in placed:
+            event.y = round(top + height - LANE_PAD - LANE_ROW / 2 - row * LANE_ROW)
         lanes.append(Lane(kind, LANE_LABELS[kind], top, height))
         top += height
     baseline = top + 4
-    step = 1 if year_width >= 34 else 2 if year_width >= 17 else 5
+    step = next((n for n in (1, 2, 5, 10, 20, 50) if n * year_width >= MIN_LABEL_GAP), 100)
     ticks = [
         (year, round(AXIS_LEFT + (year - first) * year_width), round(AXIS_LEFT + (year - first + 0.5) * year_width))
         for year in range(first, last + 1)
-        if (year - first) % step == 0 or year == last
+        if (year - first) % step == 0
     ]
     return Axis(first, last, AXIS_WIDTH, baseline + 30, baseline, lanes, ticks, AXIS_LEFT, AXIS_WIDTH - AXIS_RIGHT)
 

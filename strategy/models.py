@@ -30,7 +30,8 @@ class Sector(models.Model):
 class Organisation(models.Model):
     class Kind(models.TextChoices):
         CABINET = "cabinet", _("Cabinet")
-        OFFICE = "office", _("office holder")
+        MINISTER = "minister", _("minister")
+        OFFICE = "office", _("office")
         HEADQUARTERS = "headquarters", _("headquarters")
         COUNCIL = "council", _("council")
         SECRETARIAT = "secretariat", _("secretariat")
@@ -38,6 +39,7 @@ class Organisation(models.Model):
         AGENCY = "agency", _("agency")
         MINISTRIES = "ministries", _("ministries")
         LOCAL = "local", _("local governments")
+        CATEGORY = "category", _("group of bodies")
         CORPORATION = "corporation", _("public corporation")
         OTHER = "other", _("other")
 
@@ -169,15 +171,12 @@ class Document(models.Model):
 
 class NodeQuerySet(models.QuerySet):
     def for_document_page(self, document):
-        return (
-            self.filter(document=document)
-            .order_by("tree_id", "lft")
-            .prefetch_related(
-                Prefetch(
-                    "provision_links", queryset=ProvisionLink.objects.select_related("identity__act", "cited_version")
-                )
-            )
-        )
+        """The document's parts in tree order, in one query whatever their number.
+
+        Their provision links come from the document's own prefetch (Document.objects.for_detail_page holds
+        every link of the document, its parts' included), so a document without parts costs the same queries.
+        """
+        return self.filter(document=document).order_by("tree_id", "lft")
 
 
 class Node(MPTTModel):

@@ -1,8 +1,54 @@
-from django.http import HttpResponse
+"""The strategy pages: documents, their parts, the sector matrix and the organisation structure.
+
+Views only turn a request into a selector call and a template; what each page reads, and in how many
+queries, is decided in selectors.py.
+"""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from laws.common import current_language, error_response
+
+from . import selectors
 
 
-def _todo(request, **kwargs):
-    return HttpResponse("")
+def document_list(request):
+    try:
+        page = selectors.index_page(request.GET.get("kind", ""))
+    except selectors.BadStrategyRequest as error:
+        return error_response(request, 400, str(error))
+    return render(request, "strategy/document_list.html", {"page": page})
 
 
-document_list = document_detail = node_detail = sector_matrix = organisation_list = organisation_detail = _todo
+def document_detail(request, slug):
+    try:
+        page = selectors.document_page(slug, current_language())
+    except Http404 as error:
+        return error_response(request, 404, str(error))
+    return render(request, "strategy/document_detail.html", {"page": page, "document": page.document})
+
+
+def node_detail(request, slug, key):
+    try:
+        page = selectors.node_page(slug, key, current_language())
+    except Http404 as error:
+        return error_response(request, 404, str(error))
+    return render(request, "strategy/node_detail.html", {"page": page, "node": page.node, "document": page.document})
+
+
+def sector_matrix(request):
+    columns, rows = selectors.sector_matrix()
+    return render(request, "strategy/sector_matrix.html", {"columns": columns, "rows": rows})
+
+
+def organisation_list(request):
+    page = selectors.organisation_structure(current_language())
+    return render(request, "strategy/organisation_list.html", {"page": page, "diagram": page.diagram})
+
+
+def organisation_detail(request, slug):
+    try:
+        page = selectors.organisation_page(slug, current_language())
+    except Http404 as error:
+        return error_response(request, 404, str(error))
+    return render(request, "strategy/organisation_detail.html", {"page": page, "organisation": page.organisation})

@@ -106,7 +106,7 @@ def test_search_page_groups_facets_and_links_to_the_paragraph(client, lang):
     assert f'href="/{lang}{ACT}/articles/26/#p1-i2"' in html
     assert "<mark>監査</mark>" in html
     provisions = "Provisions" if lang == "en" else "条文"
-    assert f"&amp;kind=provision" in html
+    assert "&amp;kind=provision" in html
     assert provisions in html
 
 

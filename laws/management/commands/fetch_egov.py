@@ -109,7 +109,7 @@ class Command(BaseCommand):
                 if save_path is not None:
                     _write_atomically(save_path, data.text)
         except StatuteFormatError as error:
-            raise CommandError(f"The converted text does not parse: {error}; nothing written.") from None
+            raise CommandError(f"Cannot import the converted text: {error}; nothing written.") from None
         except OSError as error:
             raise CommandError(f"--save {save_path}: {error}; nothing written.") from None
         status = "imported" if done else "already imported, unchanged"

@@ -1,0 +1,147 @@
+"""One incident: facts with their precision and sources, typed links, and the policy that followed."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.utils.html import escape
+
+from incidents.models import ImpactFigure, Incident
+from incidents.selectors import add_years
+from laws.models import Act, AmendingAct, Source
+from strategy.models import Document
+
+from .helpers import element_by_id, main_html
+
+pytestmark = pytest.mark.django_db
+
+
+def section(html, heading_id):
+    match = re.search(rf'<section aria-labelledby="{heading_id}">(.*?)</section>', html, re.S)
+    assert match, heading_id
+    return match.group(1)
+
+
+def test_every_incident_page_answers_in_both_languages(client, kb, lang):
+    for incident in Incident.objects.all():
+        response = client.get(f"/{lang}/incidents/{incident.slug}/")
+        assert response.status_code == 200, incident.slug
+        html = response.content.decode()
+        title = incident.title_en if lang == "en" and incident.title_en else incident.title_ja
+        assert f"<h1>{escape(title)}</h1>" in html
+        assert 'class="breadcrumbs"' in html and f'href="/{lang}/incidents/"' in html
+
+
+def test_every_incident_has_a_source_in_the_database_and_on_its_page(client, kb, lang):
+    assert not Incident.objects.filter(sources__isnull=True).exists()
+    for incident in Incident.objects.prefetch_related("sources"):
+        sources = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
+        assert incident.sources.all(), incident.slug
+        for source in incident.sources.all():
+            assert f'href="{source.url}"' in sources.replace("&amp;", "&"), (incident.slug, source.key)
+
+
+def test_source_verification_is_shown(client, kb, lang):
+    incident = Incident.objects.get(slug="mhi-2011")
+    source = incident.sources.get()
+    html = section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "sources-heading")
+    assert 'class="verified"' in html and 'class="unverified"' not in html
+    Source.objects.filter(pk=source.pk).update(verified=False)
+    html = section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "sources-heading")
+    assert 'class="unverified"' in html and 'class="verified"' not in html
+
+
+def test_dates_countries_sectors_and_attack_types(client, kb, lang):
+    html = main_html(client.get(f"/{lang}/incidents/estonia-2007/"))
+    assert {"ja": "2007年4月27日（平成19年）", "en": "27 April 2007"}[lang] in element_by_id(html, "start-date", "dd")
+    end = element_by_id(html, "end-date", "dd")
+    assert f'<time datetime="2007-05">{ {"ja": "2007年5月（平成19年）", "en": "May 2007"}[lang] }</time>' in end
+    for slug in ("government", "finance", "ict"):
+        assert f'href="/{lang}/strategy/sectors/#{slug}"' in html
+    assert {"ja": "エストニア", "en": "Estonia"}[lang] in html
+    assert {"ja": "DDoS攻撃", "en": "DDoS attack"}[lang] in html
+    assert "end-date" not in main_html(client.get(f"/{lang}/incidents/mhi-2011/"))
+
+
+def test_impact_figures_have_separators_unit_approximation_and_source(client, kb, lang):
+    html = section(main_html(client.get(f"/{lang}/incidents/opm-2015/")), "figures-heading")
+    assert "21,500,000" in html and "4,200,000" in html
+    assert "21500000" not in html.replace('value="21500000"', "")
+    figure = ImpactFigure.objects.get(incident__slug="opm-2015", value=Decimal("21500000"))
+    assert figure.approximate
+    row = next(r for r in html.split("<tr>") if "21,500,000" in r)
+    assert (figure.unit_en if lang == "en" else figure.unit_ja) in row
+    assert (figure.label_en if lang == "en" else figure.label_ja) in row
+    assert f'href="{figure.source.url}"' in row
+    assert 'class="approximate"' in row
+    if lang == "en":
+        assert '<span class="approximate">approximately</span> <data value="21500000">21,500,000</data>' in row
+    exact = next(
+        r
+        for r in section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "figures-heading").split("<tr>")
+        if ">83<" in r
+    )
+    assert "approximate" not in exact
+
+
+def test_attribution_only_with_its_named_source(client, kb, lang):
+    sony = Incident.objects.get(slug="sony-pictures-2014")
+    html = section(main_html(client.get(f"/{lang}/incidents/sony-pictures-2014/")), "attribution-heading")
+    text = sony.attribution_en if lang == "en" else sony.attribution_ja
+    assert escape(text) in html
+    assert f'href="{sony.attribution_source.url}"' in html
+    # The same text without a source would not be shown (the database forbids it; the page checks too).
+    mhi = Incident.objects.get(slug="mhi-2011")
+    assert not mhi.attribution_ja
+    assert text[:30] not in section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "attribution-heading")
+
+
+def test_typed_links_name_the_relation_and_reach_the_target(client, kb, lang):
+    html = section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "links-heading")
+    # A measure of the strategy, and an article cited in its original numbering, at the paragraph.
+    assert f'href="/{lang}/strategy/documents/cs-strategy-2015/m-5-1-2/"' in html
+    assert f'href="/{lang}/laws/basic-act-on-cybersecurity/articles/15/?version=original#p1"' in html
+    assert {"ja": "第十五条第一項", "en": "Art. 15(1)"}[lang] in html
+    assert html.count('class="interpretation"') == 2
+    jps = section(main_html(client.get(f"/{lang}/incidents/japan-pension-service-2015/")), "links-heading")
+    assert f'href="/{lang}/strategy/documents/jps-investigation-report-2015/"' in jps
+    assert {"ja": "第二十五条第一項第三号", "en": "Art. 25(1)(iii)"}[lang] in jps
+
+
+def test_the_record_links_panel_is_there(client, kb, lang):
+    html = main_html(client.get(f"/{lang}/incidents/mhi-2011/"))
+    assert 'class="panel related"' in html
+    assert f'href="/{lang}/laws/basic-act-on-cybersecurity/articles/15/#p1"' in html
+
+
+@pytest.mark.parametrize("slug", ["opm-2015", "south-korea-2013", "mhi-2011"])
+def test_policy_events_that_followed_within_three_years_in_date_order(client, kb, lang, slug):
+    incident = Incident.objects.get(slug=slug)
+    end = add_years(incident.start_date, 3)
+    html = section(main_html(client.get(f"/{lang}/incidents/{slug}/")), "followed-heading")
+    documents = Document.objects.filter(decided_on__gte=incident.start_date, decided_on__lte=end)
+    amendments = AmendingAct.objects.filter(promulgated__gte=incident.start_date, promulgated__lte=end)
+    acts = Act.objects.filter(promulgated__gte=incident.start_date, promulgated__lte=end)
+    expected = sorted(
+        [(d.decided_on, 2, f"/{lang}/strategy/documents/{d.slug}/") for d in documents]
+        + [(a.promulgated, 1, f"/{lang}/laws/{a.act.slug}/amendments/{a.key}/") for a in amendments]
+        + [(a.promulgated, 0, f"/{lang}/laws/{a.slug}/") for a in acts]
+    )
+    assert expected, "each of these incidents was followed by some policy record"
+    shown = re.findall(r'<a href="([^"]+)">', html)
+    assert shown == [url for _date, _order, url in expected]
+    assert html.count("<li>") == len(expected)
+
+
+def test_the_2016_amendment_followed_the_pension_service_breach(client, kb, lang):
+    html = section(main_html(client.get(f"/{lang}/incidents/japan-pension-service-2015/")), "followed-heading")
+    strategy = html.index(f'href="/{lang}/strategy/documents/cs-strategy-2015/"')
+    amendment = html.index(f'href="/{lang}/laws/basic-act-on-cybersecurity/amendments/H28-31/"')
+    assert strategy < amendment
+    assert f'href="/{lang}/strategy/documents/ciip-action-plan-3/"' not in html  # decided before the incident
+
+
+def test_unknown_incident_is_a_404_page(client, kb, lang):
+    response = client.get(f"/{lang}/incidents/no-such-incident/")
+    assert response.status_code == 404
+    assert f'<html lang="{lang}">' in response.content.decode()

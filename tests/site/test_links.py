@@ -1,0 +1,222 @@
+"""Cross-navigation: typed links in both directions, graphs, glossary linking, the citation resolver."""
+
+import re
+
+import pytest
+
+from laws.models import ArticleIdentity, Term
+from policy_kb import relations
+from policy_kb.citations import parse
+from policy_kb.linking import TermIndex, link_text
+from strategy.models import Document, Node, ProvisionLink
+
+pytestmark = pytest.mark.django_db
+ACT = "/laws/basic-act-on-cybersecurity"
+
+# --- Citation resolver: input as people type it → where it must lead --------------------------
+
+RESOLVER_TABLE = [
+    ("基本法第13条", f"{ACT}/articles/13/"),
+    ("第十三条", f"{ACT}/articles/13/"),
+    ("第１３条", f"{ACT}/articles/13/"),
+    ("１３条", f"{ACT}/articles/13/"),
+    ("13条", f"{ACT}/articles/13/"),
+    ("サイバーセキュリティ基本法第12条第2項", f"{ACT}/articles/12/#p2"),
+    ("サイバーセキュリティ基本法第十二条第二項", f"{ACT}/articles/12/#p2"),
+    ("第１２条第２項第３号", f"{ACT}/articles/12/#p2-i3"),
+    ("十二条二項", f"{ACT}/articles/12/#p2"),
+    ("第三十条の二", f"{ACT}/articles/30-2/"),
+    ("第30条の2", f"{ACT}/articles/30-2/"),
+    ("Basic Act Art. 12(2)", f"{ACT}/articles/12/#p2"),
+    ("Art. 12(2)(iii)", f"{ACT}/articles/12/#p2-i3"),
+    ("art 25", f"{ACT}/articles/25/"),
+    ("ART. 25", f"{ACT}/articles/25/"),
+    ("Article 12, paragraph 2, item 3", f"{ACT}/articles/12/#p2-i3"),
+    ("Art. 30-2", f"{ACT}/articles/30-2/"),
+    ("§ 12", f"{ACT}/articles/12/"),
+    ("the Basic Act on Cybersecurity, Article 26(1)", f"{ACT}/articles/26/#p1"),
+    ("制定時の第24条", f"{ACT}/articles/24/?version=original"),
+    ("original Art. 25(1)(iii)", f"{ACT}/articles/25/?version=original#p1-i3"),
+    ("現行第25条", f"{ACT}/articles/25/"),
+    ("426AC1000000104", f"{ACT}/"),
+    ("426ac1000000104", f"{ACT}/"),
+    ("平成二十六年法律第百四号", f"{ACT}/"),
+    ("Act No. 104 of 2014", f"{ACT}/"),
+]
+
+
+@pytest.mark.parametrize(("query", "target"), RESOLVER_TABLE)
+def test_resolver_table(client, lang, query, target):
+    response = client.get(f"/{lang}/resolve/", {"q": query})
+    assert response.status_code == 302, query
+    assert response["Location"] == f"/{lang}{target}"
+    path, _sep, anchor = response["Location"].partition("#")
+    page = client.get(path)
+    assert page.status_code == 200
+    if anchor:
+        assert f'id="{anchor}"' in page.content.decode()
+
+
+def test_a_bare_number_offers_both_texts_as_candidates(client, lang):
+    response = client.get(f"/{lang}/resolve/", {"q": "25"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'href="/{lang}{ACT}/articles/25/"' in html
+    assert f'href="/{lang}{ACT}/articles/25/?version=original"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "words"),
+    [
+        ("第99条", {"ja": "そのような条", "en": "no such article"}),
+        ("第12条第9項", {"ja": "そのような項", "en": "no such paragraph"}),
+        ("第12条第2項第9号", {"ja": "そのような号", "en": "no such item"}),
+        ("制定時の第38条", {"ja": "そのような条", "en": "no such article"}),
+        ("hello world", {"ja": "引用", "en": "does not look like a citation"}),
+        ("999AC0000000001", {"ja": "サイバーセキュリティ基本法", "en": "holds only the Basic Act"}),
+    ],
+)
+def test_resolver_failures_are_helpful_404_pages(client, lang, query, words):
+    response = client.get(f"/{lang}/resolve/", {"q": query})
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert words[lang] in html
+    assert f'href="/{lang}/search/?q=' in html  # offers a search instead
+
+
+def test_resolver_rejects_absurd_input_without_error(client):
+    assert client.get("/en/resolve/", {"q": "第" * 10_000}).status_code == 400
+    response = client.get("/en/resolve/", {"q": "<b>第1条</b>"})
+    assert response.status_code in (302, 404)
+
+
+def test_parser_accepts_kanji_and_full_width_numerals():
+    assert parse("第百条").article == "100"
+    assert parse("第三十条の二第一項").paragraph == 1
+    assert parse("Ａｒｔ．　１２（２）").paragraph == 2
+
+
+# --- Links in both directions ----------------------------------------------------------------
+
+
+def test_a_link_appears_on_both_records_in_both_languages(client, kb):
+    measure = Node.objects.get(document__slug="cs-strategy-2015", key="m-5-4-2")
+    identity = ArticleIdentity.objects.get(key="8")  # educational and research institutions
+    link = ProvisionLink.objects.create(
+        document=measure.document,
+        node=measure,
+        identity=identity,
+        relation_type="implements",
+        note_ja="テスト用の注記",
+        note_en="A note for the test",
+    )
+    measure_url = "/strategy/documents/cs-strategy-2015/m-5-4-2/"
+    for lang, wording_out, wording_in in (("en", "implements", "implemented by"), ("ja", None, None)):
+        article = client.get(f"/{lang}{ACT}/articles/8/").content.decode()
+        node = client.get(f"/{lang}{measure_url}").content.decode()
+        assert f'href="/{lang}{measure_url}"' in article
+        assert f'href="/{lang}{ACT}/articles/8/' in node
+        if wording_out:
+            assert wording_in in article.lower() and wording_out in node.lower()
+        assert (link.note_en if lang == "en" else link.note_ja) in article
+    link.delete()
+    assert f'href="/en{measure_url}"' not in client.get(f"/en{ACT}/articles/8/").content.decode()
+
+
+def test_links_group_by_relation_and_use_inverse_wording(kb):
+    identity = ArticleIdentity.objects.get(key="12")
+    groups = dict(relations.grouped_links(identity, "en"))
+    assert "legal basis of" in groups
+    labels = [view.other.label_en for _kind, views in groups["legal basis of"] for view in views]
+    assert "Cybersecurity Strategy" in labels
+
+
+def test_graph_contains_exactly_the_neighbours_in_the_database(kb):
+    document = Document.objects.get(slug="jps-investigation-report-2015")
+    refs, edges = relations.neighbourhood(document, depth=1)
+    expected = {relations.record_key(document)}
+    for link in document.provision_links.filter(node__isnull=True):
+        expected.add(f"article:{link.identity.key}")
+    for link in document.incident_links.filter(node__isnull=True):
+        expected.add(f"incident:{link.incident.slug}")
+    for other in Document.objects.filter(supersedes=document) | Document.objects.filter(revises=document):
+        expected.add(relations.record_key(other))
+    if document.supersedes_id:
+        expected.add(relations.record_key(document.supersedes))
+    assert set(refs) == expected
+    assert len(expected) > 1
+
+
+def test_record_graph_is_svg_with_links_and_a_text_list(client, lang):
+    html = client.get(f"/{lang}/incidents/japan-pension-service-2015/").content.decode()
+    svg = html[html.index("<svg viewBox") : html.index("</svg>")]
+    assert f'<a href="/{lang}/strategy/documents/jps-investigation-report-2015/">' in svg
+    assert 'role="img"' in svg
+    text_list = html[html.index("</svg>") :]
+    assert f'href="/{lang}/strategy/documents/jps-investigation-report-2015/"' in text_list
+
+
+def test_whole_graph_filters_by_kind(client):
+    html = client.get("/en/graph/", {"kind": ["incident", "article"]}).content.decode()
+    assert "/en/incidents/japan-pension-service-2015/" in html
+    assert "/en/strategy/organisations/" not in html
+    assert client.get("/en/graph/", {"kind": "bogus"}).status_code == 400
+
+
+def test_about_links_defines_every_relation_in_both_languages(client):
+    en = client.get("/en/links/").content.decode()
+    ja = client.get("/ja/links/").content.decode()
+    for relation in ("legal_basis", "prompted", "illustrates_risk", "investigated_under"):
+        assert f'id="{relation}"' in en and f'id="{relation}"' in ja
+    assert "legal basis of" in en
+    assert "法的根拠" in ja
+
+
+# --- Glossary --------------------------------------------------------------------------------
+
+
+def test_terms_in_article_text_link_to_their_entry(client):
+    html = client.get(f"/ja{ACT}/articles/6/").content.decode()
+    assert 'class="auto-term" href="/ja/glossary/critical-social-infrastructure-providers/"' in html
+
+
+def test_glossary_term_page_lists_every_use(client, lang):
+    html = client.get(f"/{lang}/glossary/critical-social-infrastructure-providers/").content.decode()
+    assert f'href="/{lang}{ACT}/articles/6/#p1"' in html
+    assert f'href="/{lang}{ACT}/articles/3/?version=original#p1"' in html
+    assert f'href="/{lang}{ACT}/articles/3/#p1"' in html
+
+
+def test_autolinking_never_nests_links_or_enters_attributes(kb):
+    terms = TermIndex()
+    text = 'サイバーセキュリティ基本法第二条に定めるサイバーセキュリティ<a href="x" title="サイバーセキュリティ">'
+    html = str(link_text(text, "ja", terms=terms, act_slug="basic-act-on-cybersecurity"))
+    # the citation and the term are links; the raw HTML in the text is escaped, so no attribute is touched
+    assert html.count("<a ") == 2
+    assert "&lt;a href=&quot;x&quot; title=&quot;サイバーセキュリティ&quot;&gt;" in html
+    for match in re.finditer(r"<a [^>]*>(.*?)</a>", html):
+        assert "<a" not in match.group(1)
+    # the term inside the citation's law name is not linked separately
+    first = re.search(r'<a class="auto-citation" href="([^"]+)">([^<]+)</a>', html)
+    assert first and first.group(2) == "サイバーセキュリティ基本法第二条"
+
+
+def test_every_term_is_linked_at_most_once_per_text(kb):
+    terms = TermIndex()
+    html = str(link_text("監査と監査と監査", "ja", terms=terms))
+    assert html.count("/glossary/audit/") == 1
+
+
+def test_term_forms_occur_in_the_texts(kb):
+    assert Term.objects.count() >= 20
+    for term in Term.objects.all():
+        assert term.forms("ja")
+
+
+@pytest.mark.parametrize("lang_code", ["ja", "en"])
+def test_query_counts_of_cross_navigation_pages(client, count_queries, lang_code):
+    pinned = {"/links/": 4, "/graph/": 4, "/glossary/": 1, "/resolve/?q=25": 3}
+    for url, expected in pinned.items():
+        with count_queries() as queries:
+            assert client.get(f"/{lang_code}{url}").status_code == 200
+        assert queries.count == expected, (url, queries.count)
