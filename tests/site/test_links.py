@@ -133,7 +133,7 @@ def test_links_group_by_relation_and_use_inverse_wording(kb):
 
 def test_graph_contains_exactly_the_neighbours_in_the_database(kb):
     document = Document.objects.get(slug="jps-investigation-report-2015")
-    refs, edges = relations.neighbourhood(document, depth=1)
+    refs, _edges = relations.neighbourhood(document, depth=1)
     expected = {relations.record_key(document)}
     for link in document.provision_links.filter(node__isnull=True):
         expected.add(f"article:{link.identity.key}")
