@@ -82,6 +82,9 @@ class Entry:
     extra: list = field(default_factory=list)
 
     def to_model(self):
+        for name in ("title_ja", "title_en", "body_ja", "body_en"):  # translation columns may hold NULL
+            setattr(self, name, getattr(self, name) or "")
+        self.extra = [text or "" for text in self.extra]
         return SearchEntry(
             kind=self.kind,
             object_key=self.object_key,

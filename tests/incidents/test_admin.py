@@ -14,6 +14,7 @@ def admin_client(client, django_user_model, kb):
     # No password: hashing one costs seconds, and force_login does not need it.
     user = django_user_model.objects.create(username="editor", is_staff=True, is_superuser=True)
     client.force_login(user)
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"  # the admin follows the browser's language
     return client
 
 
