@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 
 from .common import bulk_load
 from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Source, Term, Version
@@ -363,7 +364,8 @@ CHAPTER_TITLES_EN = {
 
 def apply_chapter_titles(*, act, titles):
     for version in act.versions.all():
-        for chapter in version.provisions.filter(kind=Provision.Kind.CHAPTER, title_en=""):
+        untitled = Q(title_en="") | Q(title_en__isnull=True)
+        for chapter in version.provisions.filter(untitled, kind=Provision.Kind.CHAPTER):
             if chapter.number in titles:
                 chapter.title_en = titles[chapter.number]
                 chapter.save(update_fields=["title_en"])

@@ -242,3 +242,15 @@ def test_parser_round_trips_a_minimal_text():
     text = "題\n\n第一章　総則\n（目的）\n第一条　本文\n　一　号\n２　第二項\n\n附　則　抄\n１　附則の項\n"
     statute = parse_statute(text)
     assert render_statute(statute.front_matter, statute.body) == text
+
+
+def test_chapter_titles_have_their_english(kb, client):
+    titles = set(Provision.objects.filter(kind="chapter").values_list("title_en", flat=True))
+    assert titles == {
+        "General Provisions",
+        "Cybersecurity Strategy",
+        "Basic Policies",
+        "Cybersecurity Strategic Headquarters",
+        "Penal Provisions",
+    }
+    assert "Cybersecurity Strategic Headquarters</h3>" in client.get(f"{ACT.format(lang='en')}/").content.decode()
