@@ -87,6 +87,13 @@ def article_label_en(number):
     return f"Art. {number}"
 
 
+def provision_anchor(paragraph=None, item=None):
+    """The page anchor of a paragraph or item, the same in both languages: p2, p2-i3."""
+    if paragraph and item:
+        return f"p{paragraph}-i{item}"
+    return f"p{paragraph}" if paragraph else ""
+
+
 def article_sort_key(number):
     main, _sep, branch = number.partition("-")
     return (int(main), int(branch or 0))

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from .common import HttpURLField, article_label_en, article_label_ja, article_sort_key, int_to_kanji
+from .common import HttpURLField, article_label_en, article_label_ja, article_sort_key, int_to_kanji, provision_anchor
 
 
 class Act(models.Model):
@@ -322,11 +322,7 @@ class LawReference(models.Model):
 
     @property
     def anchor(self):
-        if self.paragraph and self.item:
-            return f"p{self.paragraph}-i{self.item}"
-        if self.paragraph:
-            return f"p{self.paragraph}"
-        return ""
+        return provision_anchor(self.paragraph, self.item)
 
     def citation(self, language):
         """Art. 25(1)(iii) / 第二十五条第一項第三号, numbered as the source cites it."""

@@ -5,7 +5,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from laws.common import kanji_to_int
+from laws.common import kanji_to_int, provision_anchor
 
 _NUM = r"[0-9〇一二三四五六七八九十百千]+"
 _ROMAN = {
@@ -62,11 +62,7 @@ class Citation:
 
     @property
     def anchor(self):
-        if self.paragraph and self.item:
-            return f"p{self.paragraph}-i{self.item}"
-        if self.paragraph:
-            return f"p{self.paragraph}"
-        return ""
+        return provision_anchor(self.paragraph, self.item)
 
 
 def normalize(text):

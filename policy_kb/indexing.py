@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from incidents.models import Incident
-from laws.common import article_label_ja
+from laws.common import article_label_ja, provision_anchor
 from laws.models import Provision, Term, Version
 from strategy.models import Document, Node, Organisation
 
@@ -39,7 +39,7 @@ def provision_entries(provisions=None):
             title_en = "Supplementary Provisions" + (f", Art. {article.number}" if article else "")
         else:
             url = path("laws:article", act=version.act.slug, number=article.number)
-            anchor = f"p{paragraph.number}" + (f"-i{item.number}" if item else "")
+            anchor = provision_anchor(paragraph.number, item.number if item else None)
             title_ja = article_label_ja(article.number) + (f"（{article.caption_ja}）" if article.caption_ja else "")
             title_en = f"Art. {article.number}" + (f" {article.caption_en}" if article.caption_en else "")
         if version.key != Version.Key.CURRENT:
