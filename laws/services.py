@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from .common import bulk_load
 from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Source, Term, Version
@@ -208,6 +208,7 @@ def _import_version(version, text, filename, numbering, force, progress):
     while frontier:
         levels.append(frontier)
         frontier = [(child, node, index) for node, _parent, _i in frontier for index, child in enumerate(node.children)]
+    tree = nested_set(statute.body, first_tree_id=(Provision.objects.aggregate(top=Max("tree_id"))["top"] or 0) + 1)
     created = {}
     for level in levels:
         rows = []
@@ -234,16 +235,12 @@ def _import_version(version, text, filename, numbering, force, progress):
                     caption_ja=parsed.caption,
                     text_ja=parsed.text,
                     identity=identity,
-                    tree_id=0,
-                    lft=0,
-                    rght=0,
-                    level=0,
+                    **tree[id(parsed)],
                 )
             )
         for (parsed, _parent, _index), row in zip(level, Provision.objects.bulk_create(rows), strict=True):
             created[id(parsed)] = row
         bar.step(len(rows))
-    Provision._tree_manager.rebuild()
     version.front_matter = statute.front_matter
     version.source_sha256 = checksum
     version.save(update_fields=["front_matter", "source_sha256"])
@@ -255,6 +252,25 @@ def _import_version(version, text, filename, numbering, force, progress):
                 identity.caption_ja = article.caption_ja
                 identity.save(update_fields=["caption_ja"])
     return True
+
+
+def nested_set(roots, first_tree_id):
+    """mptt's columns for a parsed tree, keyed by id(node): one tree per top-level block, numbered from
+    first_tree_id in document order. Computing them here spares a rebuild of every tree in the table."""
+    columns = {}
+    for tree_id, root in enumerate(roots, start=first_tree_id):
+        counter = 0
+        stack = [(root, 0, False)]
+        while stack:
+            node, level, leaving = stack.pop()
+            counter += 1
+            if leaving:
+                columns[id(node)]["rght"] = counter
+                continue
+            columns[id(node)] = {"tree_id": tree_id, "lft": counter, "level": level}
+            stack.append((node, level, True))
+            stack.extend((child, level + 1, False) for child in reversed(node.children))
+    return columns
 
 
 def _restore_english(version, saved):

@@ -218,6 +218,27 @@ def test_a_changed_text_is_reimported_and_keeps_the_english(kb, tmp_path):
     assert rebuild_text(Version.objects.get(pk=version.pk)) == text
 
 
+def tree_shape(version):
+    """Each provision's nested-set columns, with trees named by their root's pk rather than tree_id."""
+    rows = list(version.provisions.values_list("pk", "tree_id", "lft", "rght", "level", "parent_id"))
+    roots = {tree_id: pk for pk, tree_id, _lft, _rght, level, _parent in rows if level == 0}
+    return {pk: (roots[tree_id], lft, rght, level, parent) for pk, tree_id, lft, rght, level, parent in rows}
+
+
+def test_import_writes_the_same_tree_columns_as_a_full_mptt_rebuild(kb, tmp_path):
+    current, original = kb.versions.get(key="current"), kb.versions.get(key="original")
+    path = tmp_path / "changed.txt"
+    path.write_text(source_text(current).replace("国民は", "国民は、", 1), encoding="utf-8")
+    untouched = list(original.provisions.order_by("pk").values_list("pk", "tree_id", "lft", "rght"))
+    call_command("import_statute", "current", "--file", str(path))
+    imported = tree_shape(current)
+    assert list(original.provisions.order_by("pk").values_list("pk", "tree_id", "lft", "rght")) == untouched
+    Provision._tree_manager.rebuild()
+    assert tree_shape(current) == imported
+    roots = current.provisions.filter(level=0).order_by("tree_id")
+    assert list(roots.values_list("position", flat=True)) == sorted(roots.values_list("position", flat=True))
+
+
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
