@@ -14,6 +14,11 @@ class SearchEntry(models.Model):
     title_en = models.TextField(blank=True)
     body_ja = models.TextField(blank=True)
     body_en = models.TextField(blank=True)
+    # Normalised copies (see policy_kb.search.normalize) for the phrase check, so queries never normalise rows.
+    normalized_title = models.TextField(blank=True)
+    normalized_ja = models.TextField(blank=True)
+    normalized_en = models.TextField(blank=True)
+    normalized_other = models.TextField(blank=True)  # other names: aliases, countries, the parent document
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
 

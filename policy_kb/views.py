@@ -16,7 +16,7 @@ from laws.models import Term
 
 from . import relations
 from .linking import resolve as resolve_citation
-from .search import KIND_ORDER, MAX_QUERY_LENGTH, clean_query, run_search
+from .search import KIND_ORDER, MAX_QUERY_LENGTH, clean_query, find_hits, run_search, with_entries
 
 KIND_LABELS = {
     "provision": gettext_lazy("Provisions"),
@@ -81,19 +81,20 @@ def search(request):
     context = {"query": query, "kinds": kinds, "version": version, "year": year, "kind_labels": KIND_LABELS}
     if not query:
         return render(request, "search.html", context)
-    hits, terms = run_search(query)
+    hits, terms = find_hits(query)
     facets = {
-        "kind": Counter(hit.entry.kind for hit in hits),
-        "version": Counter(hit.entry.version for hit in hits if hit.entry.version),
-        "year": Counter(hit.entry.year for hit in hits if hit.entry.year),
+        "kind": Counter(hit.kind for hit in hits),
+        "version": Counter(hit.version for hit in hits if hit.version),
+        "year": Counter(hit.year for hit in hits if hit.year),
     }
     if kinds:
-        hits = [hit for hit in hits if hit.entry.kind in kinds]
+        hits = [hit for hit in hits if hit.kind in kinds]
     if version:
-        hits = [hit for hit in hits if hit.entry.version in (version, "")]
+        hits = [hit for hit in hits if hit.version in (version, "")]
     if year:
-        hits = [hit for hit in hits if hit.entry.year == int(year)]
+        hits = [hit for hit in hits if hit.year == int(year)]
     page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    with_entries(page.object_list)
     citation = resolve_citation(query)
     context.update(
         {

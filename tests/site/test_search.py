@@ -83,6 +83,21 @@ def test_matches_are_real_words_not_scattered_grams(query, absent):
         assert normalize(query).split()[0] in text
 
 
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("じーそっく", ["term:gsoc"]),  # a glossary term's reading
+        ("the Headquarters", ["term:cybersecurity-strategic-headquarters"]),  # an English alias
+        ("標的型メール攻撃", ["incident:house-of-representatives-2011", "incident:japan-pension-service-2015"]),
+        ("ワイパー", ["incident:south-korea-2013", "incident:sony-pictures-2014"]),  # attack type, long vowel
+    ],
+)
+def test_other_names_find_their_record(query, expected):
+    hits, _terms = run_search(query)
+    found = [f"{hit.entry.kind}:{hit.entry.object_key}" for hit in hits]
+    assert set(expected) <= set(found), found
+
+
 def test_title_matches_come_before_body_matches():
     hits, _terms = run_search("監査")
     tiers = [hit.rank[0] for hit in hits]
@@ -108,6 +123,15 @@ def test_search_page_groups_facets_and_links_to_the_paragraph(client, lang):
     provisions = "Provisions" if lang == "en" else "条文"
     assert "&amp;kind=provision" in html
     assert provisions in html
+
+
+def test_results_page_query_count_does_not_grow_with_the_results(client, count_queries):
+    counts = {}
+    for query in ("GSOC", "サイバーセキュリティ"):  # one hit, then hundreds over several pages
+        with count_queries() as queries:
+            assert page(client, "ja", q=query).status_code == 200
+        counts[query] = queries.count
+    assert counts == {"GSOC": 3, "サイバーセキュリティ": 3}, counts  # matches, shown rows, citation check
 
 
 def test_kind_version_and_year_facets_filter(client):

@@ -1,0 +1,29 @@
+"""Normalised copies of each entry's text, so a query's phrase check reads them instead of normalising rows."""
+
+from django.db import migrations, models
+
+
+def fill(apps, schema_editor):
+    """Existing rows get their title and bodies normalised here; other names return with the next
+    `rebuild_search_index` (which `load_kb` runs)."""
+    from policy_kb.search import normalize
+
+    SearchEntry = apps.get_model("policy_kb", "SearchEntry")
+    rows = list(SearchEntry.objects.all())
+    for row in rows:
+        row.normalized_title = normalize(f"{row.title_ja}\n{row.title_en}")
+        row.normalized_ja = normalize(row.body_ja)
+        row.normalized_en = normalize(row.body_en)
+    SearchEntry.objects.bulk_update(rows, ["normalized_title", "normalized_ja", "normalized_en"], batch_size=500)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("policy_kb", "0002_search_index")]
+
+    operations = [
+        migrations.AddField("searchentry", "normalized_title", models.TextField(blank=True)),
+        migrations.AddField("searchentry", "normalized_ja", models.TextField(blank=True)),
+        migrations.AddField("searchentry", "normalized_en", models.TextField(blank=True)),
+        migrations.AddField("searchentry", "normalized_other", models.TextField(blank=True)),
+        migrations.RunPython(fill, migrations.RunPython.noop),
+    ]
