@@ -7,13 +7,13 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install messages db run serve test test-sqlite test-postgres lint format check-deploy bench clean
+.PHONY: help install messages db run serve test test-sqlite test-postgres lint format check-deploy bench bench-postgres clean
 
 help:
 	@echo "make run     set up everything and serve the site at http://$(HOST):$(PORT)/"
 	@echo "make test    lint, migrations check, the test suite on SQLite and on a throwaway PostgreSQL"
 	@echo "make serve   production mode (gunicorn, DEBUG off); needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS"
-	@echo "make bench   search and page benchmarks (bench/README.md)"
+	@echo "make bench   search benchmark at the real size and at 100 times it (README, Benchmarks)"
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x "$(PY)" || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,9 @@ check-deploy: messages
 
 bench: db
 	$(PY) bench/search_bench.py
+
+bench-postgres: db
+	$(PY) tests/with_postgres.py -- $(PY) bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache

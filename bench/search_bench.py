@@ -67,6 +67,7 @@ def main():
 
     from bench.generate import generate
     from policy_kb.models import SearchEntry
+    from policy_kb.search import find_hits
 
     settings.STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
     call_command("migrate", verbosity=0)
@@ -82,17 +83,19 @@ def main():
             "entries": SearchEntry.objects.count(),
             "article_page_ms": round(baseline, 2),
             "search_ratio": {q: round(ms / baseline, 2) for q, ms in searches.items()},
+            "hits": {q: len(find_hits(q)[0]) for q in searches},
             "search_ratio_median": round(statistics.median(ms / baseline for ms in searches.values()), 2),
         }
     print(f"database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}")
     for label, result in results.items():
         print(f"\n{label}: {result['entries']} index entries; article page {result['article_page_ms']} ms (baseline)")
         for query, ratio in result["search_ratio"].items():
-            print(f"  search {query!r:<32} {ratio:>6.2f} × article page")
+            print(f"  search {query!r:<32} {ratio:>6.2f} × article page  ({result['hits'][query]} hits)")
         print(f"  median search / article page: {result['search_ratio_median']}")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "search.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
+    vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    (out / f"search-{vendor}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":
