@@ -14,6 +14,10 @@ class BadLawRequest(ValueError):
     """A malformed parameter: answered with a 400 page in the reader's language."""
 
 
+class TextNotFound(Http404):
+    """No text answers a well-formed request: a 404 page that gives this (translated) reason."""
+
+
 @dataclass
 class TextChoice:
     """Which version a page shows, and what the reader must be told about it."""
@@ -45,16 +49,16 @@ def parse_as_of(value):
 
 
 def choose_text(act, params):
-    """The version to show for ?version=… or ?as_of=…; raises BadLawRequest or Http404."""
+    """The version to show for ?version=… or ?as_of=…; raises BadLawRequest or TextNotFound."""
     versions = list(act.versions.select_related("amended_through").order_by("in_force_from"))
     if not versions:
-        raise Http404(_("No version of this act is recorded."))
+        raise TextNotFound(_("No version of this act is recorded."))
     as_of_raw = params.get("as_of", "").strip()
     version_key = params.get("version", "").strip()
     if as_of_raw:
         as_of = parse_as_of(as_of_raw)
         if as_of < act.promulgated:
-            raise Http404(
+            raise TextNotFound(
                 _("The act was promulgated on %(date)s; no text of it existed on %(as_of)s.")
                 % {"date": format_partial_date(act.promulgated), "as_of": format_partial_date(as_of)}
             )
@@ -112,7 +116,7 @@ def article_page(choice, number):
     version = choice.version
     article = Provision.objects.for_article_page(version, number).first()
     if article is None:
-        raise Http404(
+        raise TextNotFound(
             _("There is no Article %(number)s in the %(version)s.") % {"number": number[:20], "version": version.label}
         )
     numbers = list(

@@ -1,10 +1,12 @@
-from django.http import Http404
+import functools
+
 from django.shortcuts import get_object_or_404, render
 
 from .common import error_response
 from .models import Act
 from .selectors import (
     BadLawRequest,
+    TextNotFound,
     article_page,
     choose_text,
     other_version_numbers_by_identity,
@@ -17,19 +19,30 @@ def _act(slug):
     return get_object_or_404(Act, slug=slug)
 
 
+def explains_errors(view):
+    """A malformed ?version= or ?as_of= gets a 400 page, a text that does not exist a 404 page, each saying why."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadLawRequest as error:
+            return error_response(request, 400, str(error))
+        except TextNotFound as error:
+            return error_response(request, 404, str(error))
+
+    return wrapper
+
+
 def act_list(request):
     acts = Act.objects.prefetch_related("versions").order_by("promulgated")
     return render(request, "laws/act_list.html", {"acts": acts})
 
 
+@explains_errors
 def act_detail(request, act):
     act = _act(act)
-    try:
-        choice = choose_text(act, request.GET)
-    except BadLawRequest as error:
-        return error_response(request, 400, str(error))
-    except Http404 as error:
-        return error_response(request, 404, str(error))
+    choice = choose_text(act, request.GET)
     chapters = toc(choice.version)
     return render(
         request,
@@ -45,15 +58,11 @@ def act_detail(request, act):
     )
 
 
+@explains_errors
 def article_detail(request, act, number, template="laws/article_detail.html"):
     act = _act(act)
-    try:
-        choice = choose_text(act, request.GET)
-        page = article_page(choice, number)
-    except BadLawRequest as error:
-        return error_response(request, 400, str(error))
-    except Http404 as error:
-        return error_response(request, 404, str(error))
+    choice = choose_text(act, request.GET)
+    page = article_page(choice, number)
     return render(request, template, {"act": act, "choice": choice, "page": page, "article": page.article})
 
 
@@ -61,14 +70,10 @@ def article_parallel(request, act, number):
     return article_detail(request, act, number, template="laws/article_parallel.html")
 
 
+@explains_errors
 def supplementary(request, act):
     act = _act(act)
-    try:
-        choice = choose_text(act, request.GET)
-    except BadLawRequest as error:
-        return error_response(request, 400, str(error))
-    except Http404 as error:
-        return error_response(request, 404, str(error))
+    choice = choose_text(act, request.GET)
     return render(
         request,
         "laws/supplementary.html",

@@ -21,14 +21,17 @@ _LINK_FIELDS = [
 ]
 
 
-class DocumentProvisionLinkInline(TranslationStackedInline):
-    """Links the document itself makes; links made by one of its parts are edited on that part."""
-
+class _ProvisionLinkInline(TranslationStackedInline):
     model = ProvisionLink
-    fk_name = "document"
     extra = 0
     fields = _LINK_FIELDS
     autocomplete_fields = ["identity", "evidence"]
+
+
+class DocumentProvisionLinkInline(_ProvisionLinkInline):
+    """Links the document itself makes; links made by one of its parts are edited on that part."""
+
+    fk_name = "document"
     verbose_name = _("link from the document to a provision")
     verbose_name_plural = _("links from the document to provisions")
 
@@ -36,14 +39,10 @@ class DocumentProvisionLinkInline(TranslationStackedInline):
         return super().get_queryset(request).filter(node__isnull=True).select_related("identity", "cited_version")
 
 
-class NodeProvisionLinkInline(TranslationStackedInline):
+class NodeProvisionLinkInline(_ProvisionLinkInline):
     """The part's links; their document is set from the part when saved (NodeAdmin.save_formset)."""
 
-    model = ProvisionLink
     fk_name = "node"
-    extra = 0
-    fields = _LINK_FIELDS
-    autocomplete_fields = ["identity", "evidence"]
 
 
 class OrganisationRelationInline(TranslationTabularInline):
