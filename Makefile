@@ -65,10 +65,10 @@ check-deploy: messages
 	DJANGO_PRODUCTION=1 DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-check-only-$$RANDOM$$RANDOM$$RANDOM-not-a-real-key-0123456789abcdef} \
 		DJANGO_ALLOWED_HOSTS=policy-kb.example $(MANAGE) check --deploy --fail-level WARNING
 
-bench: db
+bench: messages
 	$(PY) bench/search_bench.py
 
-bench-postgres: db
+bench-postgres: messages
 	$(PY) tests/with_postgres.py -- $(PY) bench/search_bench.py
 
 clean:

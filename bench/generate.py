@@ -55,7 +55,7 @@ def synthetic_statute(rng, ja_sentences, chapters=5, articles_per_chapter=8):
 
 
 def generate(scale, seed=2014):
-    from django.db import transaction
+    from django.db import connection, transaction
 
     from incidents.models import Country, Incident
     from laws.common import bulk_load
@@ -136,6 +136,9 @@ def generate(scale, seed=2014):
                 incident.countries.add(country)
         Node._tree_manager.rebuild()
         count = rebuild_index()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would give a database this size
     return count
 
 

@@ -1,5 +1,6 @@
 """Run a command against a throwaway PostgreSQL cluster: initdb in a temporary folder, a free port,
-DATABASE_URL set for the command, the cluster stopped and removed afterwards.
+an empty database `policy_kb` that DATABASE_URL names for the command, the cluster stopped and
+removed afterwards. pytest makes its own test database beside it; other commands use `policy_kb`.
 
     python tests/with_postgres.py -- python -m pytest
 
@@ -73,6 +74,8 @@ def main(argv):
             check=True,
             stdout=subprocess.DEVNULL,
         )
+        createdb = find_binary("createdb")
+        subprocess.run([createdb, "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "policy_kb"], check=True)
         env = {**os.environ, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/policy_kb"}
         print(f"PostgreSQL test cluster on 127.0.0.1:{port}", flush=True)
         return subprocess.run(command, env=env).returncode
