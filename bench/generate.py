@@ -26,7 +26,7 @@ def setup():
 
 def sentences(provisions, field):
     out = []
-    for text in provisions.values_list(field, flat=True):
+    for text in provisions.order_by("pk").values_list(field, flat=True):
         out.extend(
             part + ("。" if field.endswith("_ja") else ".")
             for part in text.split("。" if field.endswith("_ja") else ". ")
@@ -68,7 +68,7 @@ def generate(scale, seed=2014):
     provisions = Provision.objects.filter(kind__in=["paragraph", "item"])
     ja, en = sentences(provisions, "text_ja"), sentences(provisions, "text_en")
     copies = max(scale - 1, 0)
-    real_documents = list(Document.objects.all())
+    real_documents = list(Document.objects.order_by("slug"))
     source = Source.objects.order_by("pk").first()
     country = Country.objects.order_by("code").first()
     with transaction.atomic(), bulk_load():
