@@ -16,7 +16,7 @@ from laws.models import Term
 
 from . import relations
 from .linking import resolve as resolve_citation
-from .search import KIND_ORDER, MAX_QUERY_LENGTH, clean_query, find_hits, run_search, with_entries
+from .search import KIND_ORDER, MAX_QUERY_LENGTH, clean_query, find_hits, with_entries
 
 KIND_LABELS = {
     "provision": gettext_lazy("Provisions"),
@@ -162,16 +162,15 @@ def glossary(request):
 
 def glossary_term(request, slug):
     term = get_object_or_404(Term.objects.select_related("defined_in__act", "source"), slug=slug)
-    uses = []
-    seen = set()
+    found = {}  # by index entry, in the order the forms find them
     for form in term.forms("ja") + term.forms("en"):
-        hits, _terms = run_search(f'"{form}"')
-        for hit in hits:
-            key = (hit.entry.kind, hit.entry.object_key)
-            if key in seen or (hit.entry.kind == "term" and hit.entry.object_key == term.slug):
-                continue
-            seen.add(key)
-            uses.append(hit)
+        for hit in find_hits(f'"{form}"')[0]:
+            found.setdefault(hit.pk, hit)
+    uses = [
+        hit
+        for hit in with_entries(list(found.values()))
+        if not (hit.entry.kind == "term" and hit.entry.object_key == term.slug)
+    ]
     groups = {}
     for hit in uses:
         groups.setdefault(hit.entry.kind, []).append(hit)

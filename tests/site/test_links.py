@@ -220,3 +220,12 @@ def test_query_counts_of_cross_navigation_pages(client, count_queries, lang_code
         with count_queries() as queries:
             assert client.get(f"/{lang_code}{url}").status_code == 200
         assert queries.count == expected, (url, queries.count)
+
+
+@pytest.mark.parametrize("slug", ["audit", "action-plan"])
+def test_glossary_term_page_reads_one_query_per_form_and_one_for_the_rows(client, count_queries, slug):
+    term = Term.objects.get(slug=slug)
+    forms = len(term.forms("ja") + term.forms("en"))
+    with count_queries() as queries:
+        assert client.get(f"/en/glossary/{slug}/").status_code == 200
+    assert queries.count == 1 + forms + 1  # the term, a search per form, the rows of every use at once
