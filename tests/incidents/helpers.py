@@ -27,3 +27,10 @@ def incident_slugs(html):
 def language_switch(html, language):
     match = re.search(rf'<a lang="{language}" hreflang="{language}" rel="alternate" href="([^"]+)"', html)
     return match.group(1).replace("&amp;", "&") if match else None
+
+
+def filter_notice_names(html, shown):
+    """The page's filter notice names the set-aside value; its quotation marks are the language's own (“…” or
+    「…」), so only the parts between them are compared."""
+    notice = element_by_id(html, "filter-notice", "div")
+    return notice is not None and all(part in notice for part in re.split(r"[“”–]", shown) if part)

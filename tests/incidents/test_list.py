@@ -6,7 +6,7 @@ import pytest
 
 from incidents.models import AttackType, Incident
 
-from .helpers import element_by_id, incident_slugs, language_switch, main_html
+from .helpers import element_by_id, filter_notice_names, incident_slugs, language_switch, main_html
 
 pytestmark = pytest.mark.django_db
 
@@ -111,10 +111,7 @@ def test_a_bad_filter_value_is_ignored_with_a_notice_naming_it(client, kb, lang,
     response = client.get(f"/{lang}/incidents/", params)
     assert response.status_code == 200
     html = main_html(response)
-    notice = element_by_id(html, "filter-notice", "div")
-    assert notice is not None
-    # the notice names the value; the quotation marks are the language's own (“…” or 「…」)
-    assert all(part in notice for part in re.split(r"[“”–]", shown) if part)
+    assert filter_notice_names(html, shown)
     assert "<script>" not in html
     assert incident_slugs(html) == slugs(Incident.objects.all())  # the bad filter did not filter
     assert not re.search(r'<option value="[^"]+" selected', html)  # the form shows the filter as unset

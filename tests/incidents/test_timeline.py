@@ -9,7 +9,7 @@ from incidents.models import Incident
 from laws.models import Act, AmendingAct
 from strategy.models import Document
 
-from .helpers import element_by_id, ids_in_order, language_switch, main_html
+from .helpers import element_by_id, filter_notice_names, ids_in_order, language_switch, main_html
 
 pytestmark = pytest.mark.django_db
 
@@ -142,10 +142,7 @@ def test_bad_values_are_ignored_with_a_notice(client, kb, lang, query, shown):
     response = client.get(f"/{lang}/timeline/?{query}")
     assert response.status_code == 200
     html = main_html(response)
-    notice = element_by_id(html, "filter-notice", "div")
-    assert notice is not None
-    # the notice names the value; the quotation marks are the language's own (“…” or 「…」)
-    assert all(part in notice for part in re.split(r"[“”–]", shown) if part)
+    assert filter_notice_names(html, shown)
     assert "<script>" not in html
     everything = ids_in_order(main_html(client.get(f"/{lang}/timeline/")), "ev-")
     assert ids_in_order(html, "ev-") == everything  # the bad filter was set aside, not applied

@@ -76,14 +76,19 @@ def test_index_filters_by_kind(client, lang):
     assert 'aria-current="page"' in section(html, r'<nav class="kind-filter"', r"</nav>")
 
 
-def test_unknown_kind_is_a_400_page_in_the_readers_language(client, lang):
-    response = client.get(f"/{lang}/strategy/?kind=no-such-kind")
-    assert response.status_code == 400
+def error_page(response, lang, status, title):
+    """The page's HTML, once it is checked to be the error page with this status, in the reader's language."""
+    assert response.status_code == status
     html = response.content.decode()
     assert f'<html lang="{lang}">' in html
     with translation.override(lang):
-        title = gettext("The request could not be understood")
-    assert f"<h1>{esc(title)}</h1>" in html
+        assert f"<h1>{esc(gettext(title))}</h1>" in html
+    return html
+
+
+def test_unknown_kind_is_a_400_page_in_the_readers_language(client, lang):
+    response = client.get(f"/{lang}/strategy/?kind=no-such-kind")
+    html = error_page(response, lang, 400, "The request could not be understood")
     assert "no-such-kind" in html and "action_plan" in html
 
 
@@ -368,10 +373,5 @@ def test_organisation_kinds_are_labelled(client, lang):
 def test_unknown_records_are_404_pages_in_the_readers_language(client, lang, path):
     with override_settings(DEBUG=False):
         response = client.get(f"/{lang}/{path}")
-    assert response.status_code == 404
-    html = response.content.decode()
-    assert f'<html lang="{lang}">' in html
-    with translation.override(lang):
-        title = gettext("Page not found")
-    assert f"<h1>{esc(title)}</h1>" in html
+    html = error_page(response, lang, 404, "Page not found")
     assert "no-such" in html  # says what was not found
