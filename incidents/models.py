@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from laws.common import DatePrecision, PartialDate, RelationType
-from laws.models import LawReference, Source
+from laws.common import DatePrecision, PartialDate
+from laws.models import Source, TypedLink
 from strategy.models import Document, Node, Sector
 
 
@@ -139,25 +139,14 @@ class ImpactFigure(models.Model):
         return f"{self.value} {self.unit_ja}"
 
 
-class IncidentLink(LawReference):
+class IncidentLink(TypedLink):
     """A typed link from an incident to a document, a part of one, or a provision."""
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="links")
-    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, null=True, blank=True, related_name="incident_links"
     )
     node = models.ForeignKey(Node, on_delete=models.CASCADE, null=True, blank=True, related_name="incident_links")
-    note = models.TextField(_("note"), blank=True)
-    evidence = models.ForeignKey(
-        Source,
-        verbose_name=_("source"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="incident_links",
-    )
-    interpretation = models.BooleanField(_("interpretation"), default=False)
 
     class Meta:
         ordering = ["incident", "id"]

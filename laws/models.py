@@ -11,7 +11,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from .common import HttpURLField, article_label_en, article_label_ja, article_sort_key, int_to_kanji, provision_anchor
+from .common import (
+    HttpURLField,
+    RelationType,
+    article_label_en,
+    article_label_ja,
+    article_sort_key,
+    int_to_kanji,
+    provision_anchor,
+)
 
 
 class Act(models.Model):
@@ -340,6 +348,26 @@ class LawReference(models.Model):
         if version != Version.Key.CURRENT:
             url += f"?version={version}"
         return url + (f"#{self.anchor}" if self.anchor else "")
+
+
+class TypedLink(LawReference):
+    """A link in the network (relations.py): its relation, a note, the source that shows it, and whether it is
+    this knowledge base's interpretation rather than the source's own statement."""
+
+    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
+    note = models.TextField(_("note"), blank=True)
+    evidence = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+    interpretation = models.BooleanField(_("interpretation"), default=False)
+
+    class Meta:
+        abstract = True
 
 
 def cite(number, paragraph=None, item=None, language="ja"):

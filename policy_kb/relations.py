@@ -127,17 +127,20 @@ def ref(record):
     raise TypeError(f"not a linkable record: {record!r}")
 
 
-def _law_edge(source_ref, link):
+def _link_edge(source_ref, target_ref, link, relation_type=None):
+    """An edge read from a typed link (laws.models.TypedLink): its note, evidence and citation of the Act;
+    when the edge ends at the article, also the paragraph or item anchor there."""
+    cited = bool(link.identity_id)
     return Edge(
         source_ref,
-        ref(link.identity),
-        link.relation_type,
+        target_ref,
+        relation_type or link.relation_type,
         note=link,
         evidence=link.evidence,
         interpretation=link.interpretation,
-        anchor=link.anchor,
-        citation_ja=link.citation("ja"),
-        citation_en=link.citation("en"),
+        anchor=link.anchor if target_ref.kind == "article" else "",
+        citation_ja=link.citation("ja") if cited else "",
+        citation_en=link.citation("en") if cited else "",
     )
 
 
@@ -192,51 +195,16 @@ def edges(record=None, kinds=None):
             documents = documents.filter(amending_act=record)
 
     for link in provision_links:
-        out.append(_law_edge(ref(link.node or link.document), link))
+        out.append(_link_edge(ref(link.node or link.document), ref(link.identity), link))
     for link in incident_links:
-        source = ref(link.incident)
-        if link.identity_id:
-            out.append(_law_edge(source, link))
-        else:
-            out.append(
-                Edge(
-                    source,
-                    ref(link.node or link.document),
-                    link.relation_type,
-                    note=link,
-                    evidence=link.evidence,
-                    interpretation=link.interpretation,
-                )
-            )
+        target = ref(link.identity) if link.identity_id else ref(link.node or link.document)
+        out.append(_link_edge(ref(link.incident), target, link))
     for relation in relations:
         if record is not None and isinstance(record, ArticleIdentity):
             # The article is the legal basis of a relation between two organisations.
-            out.append(
-                Edge(
-                    ref(relation.source),
-                    ref(record),
-                    RelationType.LEGAL_BASIS,
-                    note=relation,
-                    evidence=relation.evidence,
-                    interpretation=relation.interpretation,
-                    anchor=relation.anchor,
-                    citation_ja=relation.citation("ja"),
-                    citation_en=relation.citation("en"),
-                )
-            )
-            continue
-        out.append(
-            Edge(
-                ref(relation.source),
-                ref(relation.target),
-                relation.relation_type,
-                note=relation,
-                evidence=relation.evidence,
-                interpretation=relation.interpretation,
-                citation_ja=relation.citation("ja") if relation.identity_id else "",
-                citation_en=relation.citation("en") if relation.identity_id else "",
-            )
-        )
+            out.append(_link_edge(ref(relation.source), ref(record), relation, RelationType.LEGAL_BASIS))
+        else:
+            out.append(_link_edge(ref(relation.source), ref(relation.target), relation))
     for document in documents:
         source = ref(document)
         if document.supersedes_id:

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from laws.common import DatePrecision, HttpURLField, PartialDate, RelationType
-from laws.models import AmendingAct, LawReference, Source
+from laws.common import DatePrecision, HttpURLField, PartialDate
+from laws.models import AmendingAct, Source, TypedLink
 
 
 class Sector(models.Model):
@@ -63,20 +63,9 @@ class Organisation(models.Model):
         return reverse("strategy:organisation", kwargs={"slug": self.slug})
 
 
-class OrganisationRelation(LawReference):
+class OrganisationRelation(TypedLink):
     source = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_out")
     target = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_in")
-    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
-    note = models.TextField(_("note"), blank=True)
-    evidence = models.ForeignKey(
-        Source,
-        verbose_name=_("source"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="organisation_relations",
-    )
-    interpretation = models.BooleanField(_("interpretation"), default=False)
 
     class Meta:
         ordering = ["source__slug", "relation_type", "target__slug"]
@@ -219,22 +208,11 @@ class Node(MPTTModel):
         return reverse("strategy:node", kwargs={"slug": self.document.slug, "key": self.key})
 
 
-class ProvisionLink(LawReference):
+class ProvisionLink(TypedLink):
     """A typed link from a document (or one of its parts) to a provision of the Act."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provision_links")
     node = models.ForeignKey(Node, on_delete=models.CASCADE, null=True, blank=True, related_name="provision_links")
-    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
-    note = models.TextField(_("note"), blank=True)
-    evidence = models.ForeignKey(
-        Source,
-        verbose_name=_("source"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="provision_links",
-    )
-    interpretation = models.BooleanField(_("interpretation"), default=False)
 
     class Meta:
         ordering = ["document__slug", "id"]
