@@ -6,6 +6,7 @@ This module sits at the bottom of the dependency graph: it imports no app of thi
 """
 
 import datetime
+import functools
 import threading
 import unicodedata
 from contextlib import contextmanager
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 
 from django.core.validators import URLValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -350,6 +352,29 @@ def in_bulk_load():
 
 
 # --- Error pages -----------------------------------------------------------------------------
+
+
+class BadRequest(ValueError):
+    """A malformed parameter. Its (translated) message is shown on a 400 page by explains_errors."""
+
+
+class NotFound(Http404):
+    """Nothing answers a well-formed request. Its (translated) message is shown on a 404 page."""
+
+
+def explains_errors(view):
+    """Answers a view's BadRequest with a 400 page and its NotFound with a 404 page, each saying why."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except BadRequest as error:
+            return error_response(request, 400, str(error))
+        except NotFound as error:
+            return error_response(request, 404, str(error))
+
+    return wrapper
 
 
 def error_response(request, status, message, *, title=None):

@@ -3,19 +3,10 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .common import format_partial_date
+from .common import BadRequest, NotFound, format_partial_date
 from .models import AmendingAct, Provision, ProvisionChange, Version
-
-
-class BadLawRequest(ValueError):
-    """A malformed parameter: answered with a 400 page in the reader's language."""
-
-
-class TextNotFound(Http404):
-    """No text answers a well-formed request: a 404 page that gives this (translated) reason."""
 
 
 @dataclass
@@ -43,22 +34,22 @@ def parse_as_of(value):
     try:
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise BadLawRequest(
+        raise BadRequest(
             _("“%(value)s” is not a date. Use the form YYYY-MM-DD, for example 2016-04-22.") % {"value": value[:40]}
         ) from None
 
 
 def choose_text(act, params):
-    """The version to show for ?version=… or ?as_of=…; raises BadLawRequest or TextNotFound."""
+    """The version to show for ?version=… or ?as_of=…; raises BadRequest or NotFound."""
     versions = list(act.versions.select_related("amended_through").order_by("in_force_from"))
     if not versions:
-        raise TextNotFound(_("No version of this act is recorded."))
+        raise NotFound(_("No version of this act is recorded."))
     as_of_raw = params.get("as_of", "").strip()
     version_key = params.get("version", "").strip()
     if as_of_raw:
         as_of = parse_as_of(as_of_raw)
         if as_of < act.promulgated:
-            raise TextNotFound(
+            raise NotFound(
                 _("The act was promulgated on %(date)s; no text of it existed on %(as_of)s.")
                 % {"date": format_partial_date(act.promulgated), "as_of": format_partial_date(as_of)}
             )
@@ -82,7 +73,7 @@ def choose_text(act, params):
         for version in versions:
             if version.key == version_key:
                 return TextChoice(version, requested_version=version_key)
-        raise BadLawRequest(
+        raise BadRequest(
             _("There is no version “%(value)s”. Choose one of: %(choices)s.")
             % {"value": version_key[:40], "choices": ", ".join(v.key for v in versions)}
         )
@@ -116,7 +107,7 @@ def article_page(choice, number):
     version = choice.version
     article = Provision.objects.for_article_page(version, number).first()
     if article is None:
-        raise TextNotFound(
+        raise NotFound(
             _("There is no Article %(number)s in the %(version)s.") % {"number": number[:20], "version": version.label}
         )
     numbers = list(

@@ -1,12 +1,8 @@
-import functools
-
 from django.shortcuts import get_object_or_404, render
 
-from .common import error_response
+from .common import explains_errors
 from .models import Act
 from .selectors import (
-    BadLawRequest,
-    TextNotFound,
     article_page,
     choose_text,
     other_version_numbers_by_identity,
@@ -17,21 +13,6 @@ from .selectors import (
 
 def _act(slug):
     return get_object_or_404(Act, slug=slug)
-
-
-def explains_errors(view):
-    """A malformed ?version= or ?as_of= gets a 400 page, a text that does not exist a 404 page, each saying why."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except BadLawRequest as error:
-            return error_response(request, 400, str(error))
-        except TextNotFound as error:
-            return error_response(request, 404, str(error))
-
-    return wrapper
 
 
 def act_list(request):

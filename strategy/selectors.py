@@ -11,16 +11,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404
 from django.utils.translation import gettext as _
 
-from laws.common import localized, relation_wording
+from laws.common import BadRequest, NotFound, localized, relation_wording
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
-
-
-class BadStrategyRequest(ValueError):
-    """A malformed parameter: answered with a 400 page in the reader's language."""
 
 
 def documents_by_date(queryset):
@@ -82,7 +77,7 @@ def index_page(kind=""):
     """All documents in one query (filtered here, so the kind counts cost nothing), and the plan editions."""
     kind = (kind or "").strip()
     if kind and kind not in Document.Kind.values:
-        raise BadStrategyRequest(
+        raise BadRequest(
             _("There is no document kind “%(value)s”. Choose one of: %(choices)s.")
             % {"value": kind[:40], "choices": ", ".join(Document.Kind.values)}
         )
@@ -140,7 +135,7 @@ def document_page(slug, language):
         .first()
     )
     if document is None:
-        raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
+        raise NotFound(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
     links_by_node = defaultdict(list)
     for link in document.provision_links.all():
         ref = law_ref(link, language)
@@ -184,8 +179,8 @@ def node_page(slug, key, language):
     node = Node.objects.select_related("document__deciding_body").filter(document__slug=slug, key=key).first()
     if node is None:
         if not Document.objects.filter(slug=slug).exists():
-            raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
-        raise Http404(_("The document has no part “%(key)s”.") % {"key": key[:60]})
+            raise NotFound(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
+        raise NotFound(_("The document has no part “%(key)s”.") % {"key": key[:60]})
     document = node.document
     same_parent = Q(parent_id=node.parent_id) if node.parent_id else Q(parent__isnull=True)
     ancestors_q = Q(tree_id=node.tree_id, lft__lt=node.lft, rght__gt=node.rght)
@@ -385,7 +380,7 @@ def organisation_page(slug, language):
         .first()
     )
     if organisation is None:
-        raise Http404(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
+        raise NotFound(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
     relations = [
         RelationView(r, True, r.target, relation_wording(r.relation_type, True), law_ref(r, language))
         for r in organisation.relations_out.all()

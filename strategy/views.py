@@ -4,35 +4,28 @@ Views only turn a request into a selector call and a template; what each page re
 queries, is decided in selectors.py.
 """
 
-from django.http import Http404
 from django.shortcuts import render
 
-from laws.common import current_language, error_response
+from laws.common import current_language, explains_errors
 
 from . import selectors
 
 
+@explains_errors
 def document_list(request):
-    try:
-        page = selectors.index_page(request.GET.get("kind", ""))
-    except selectors.BadStrategyRequest as error:
-        return error_response(request, 400, str(error))
+    page = selectors.index_page(request.GET.get("kind", ""))
     return render(request, "strategy/document_list.html", {"page": page})
 
 
+@explains_errors
 def document_detail(request, slug):
-    try:
-        page = selectors.document_page(slug, current_language())
-    except Http404 as error:
-        return error_response(request, 404, str(error))
+    page = selectors.document_page(slug, current_language())
     return render(request, "strategy/document_detail.html", {"page": page, "document": page.document})
 
 
+@explains_errors
 def node_detail(request, slug, key):
-    try:
-        page = selectors.node_page(slug, key, current_language())
-    except Http404 as error:
-        return error_response(request, 404, str(error))
+    page = selectors.node_page(slug, key, current_language())
     return render(request, "strategy/node_detail.html", {"page": page, "node": page.node, "document": page.document})
 
 
@@ -46,9 +39,7 @@ def organisation_list(request):
     return render(request, "strategy/organisation_list.html", {"page": page, "diagram": page.diagram})
 
 
+@explains_errors
 def organisation_detail(request, slug):
-    try:
-        page = selectors.organisation_page(slug, current_language())
-    except Http404 as error:
-        return error_response(request, 404, str(error))
+    page = selectors.organisation_page(slug, current_language())
     return render(request, "strategy/organisation_detail.html", {"page": page, "organisation": page.organisation})
