@@ -257,12 +257,6 @@ def with_entries(hits):
     return hits
 
 
-def run_search(query):
-    """find_hits() with every hit's full row loaded: for small result sets and tests."""
-    hits, terms = find_hits(query)
-    return with_entries(hits), terms
-
-
 def _normalize_with_map(text):
     """Normalised text and, for each of its characters, the index of the original character."""
     chars, positions = [], []

@@ -4,10 +4,16 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from policy_kb.search import normalize, run_search, tokens
+from policy_kb.search import find_hits, normalize, tokens, with_entries
 
 pytestmark = pytest.mark.django_db
 ACT = "/laws/basic-act-on-cybersecurity"
+
+
+def run_search(query):
+    """Every hit with its full row, as a results page shows its own."""
+    hits, terms = find_hits(query)
+    return with_entries(hits), terms
 
 
 def ident(hit):
