@@ -37,7 +37,7 @@ def sentences(provisions, field):
 
 def synthetic_statute(rng, ja_sentences, chapters=5, articles_per_chapter=8):
     """A statute text in the importer's format, assembled from real sentences."""
-    from laws.common import int_to_kanji
+    from core.numerals import int_to_kanji
 
     lines = ["ベンチマーク用合成法", "", "目次", "附則"]
     number = 0
@@ -57,8 +57,8 @@ def synthetic_statute(rng, ja_sentences, chapters=5, articles_per_chapter=8):
 def generate(scale, seed=2014):
     from django.db import connection, transaction
 
+    from core.bulk import bulk_load
     from incidents.models import Country, Incident
-    from laws.common import bulk_load
     from laws.models import Act, ArticleIdentity, Provision, Source, Version
     from laws.services import import_version
     from policy_kb.search import rebuild_index

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from laws.common import localized
+from core.i18n import localized
 
 from .models import Incident
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from laws.common import DatePrecision, PartialDate
+from core.dates import DatePrecision, PartialDate
 from laws.models import Source, TypedLink
 from strategy.models import Document, Node, Sector
 

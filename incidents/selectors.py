@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from django.db.models import Max, Min
 from django.http import QueryDict
 
-from laws.common import PartialDate, current_language
+from core.dates import PartialDate
+from core.i18n import reader_language
 from laws.models import Act, AmendingAct
 from strategy.models import Document, Sector
 
@@ -139,7 +140,7 @@ def incident_page(slug):
     """The incident with everything its page shows; Incident.DoesNotExist when there is none."""
     incident = Incident.objects.for_detail_page().get(slug=slug)
     window_end = add_years(incident.start_date, FOLLOW_UP_YEARS)
-    language = current_language()
+    language = reader_language()
     return IncidentPage(
         incident=incident,
         links=[link_view(link, language) for link in incident.links.all()],

@@ -1,7 +1,8 @@
+"""The incident pages: the filtered list, one incident, and the chart of incidents per year."""
+
+from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-
-from laws.common import error_response
 
 from .models import Incident
 from .selectors import FOLLOW_UP_YEARS, incident_chart_page, incident_list_page, incident_page
@@ -16,7 +17,7 @@ def incident_detail(request, slug):
     try:
         page = incident_page(slug)
     except Incident.DoesNotExist:
-        return error_response(request, 404, _("No incident is recorded at this address. See the list of incidents."))
+        raise Http404(_("No incident is recorded at this address. See the list of incidents.")) from None
     return render(
         request,
         "incidents/incident_detail.html",

@@ -11,15 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from .common import (
-    HttpURLField,
-    RelationType,
-    article_label_en,
-    article_label_ja,
-    article_sort_key,
-    int_to_kanji,
-    provision_anchor,
-)
+from core.fields import http_url_field
+from core.numerals import roman
+from core.relations import RelationType
+from laws.address import article_label_en, article_label_ja, article_sort_key, cite, provision_anchor
 
 
 class Act(models.Model):
@@ -28,8 +23,8 @@ class Act(models.Model):
     law_number = models.CharField(_("law number"), max_length=100)
     egov_law_id = models.CharField(_("e-Gov law ID"), max_length=40, unique=True)
     promulgated = models.DateField(_("promulgated"))
-    egov_url = HttpURLField(_("e-Gov page"), blank=True)
-    translation_url = HttpURLField(_("official English translation"), blank=True)
+    egov_url = http_url_field(_("e-Gov page"), blank=True)
+    translation_url = http_url_field(_("official English translation"), blank=True)
 
     class Meta:
         ordering = ["promulgated"]
@@ -59,7 +54,7 @@ class AmendingAct(models.Model):
     effective = models.DateField(_("in force from"), null=True, blank=True)
     effective_note = models.CharField(_("entry into force"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    source_url = HttpURLField(_("source"), blank=True)
+    source_url = http_url_field(_("source"), blank=True)
     source_title = models.CharField(_("source title"), max_length=300, blank=True)
     verified = models.BooleanField(_("verified"), default=False)
 
@@ -221,7 +216,7 @@ class Provision(MPTTModel):
         if self.kind == self.Kind.PARAGRAPH:
             return f"({self.number})"
         if self.kind == self.Kind.ITEM:
-            return f"({_roman(int(self.number))})"
+            return f"({roman(int(self.number))})"
         return self.title_en or self.label
 
     @property
@@ -265,21 +260,11 @@ class ProvisionChange(models.Model):
         return f"{self.amending_act} {self.get_kind_display()} {self.identity}"
 
 
-def _roman(number):
-    numerals = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-    out = ""
-    for value, numeral in numerals:
-        while number >= value:
-            out += numeral
-            number -= value
-    return out
-
-
 class Source(models.Model):
     """A document cited for a fact: shared by every app (facts carry their source)."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
-    url = HttpURLField(_("URL"), blank=True)
+    url = http_url_field(_("URL"), blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     title = models.CharField(_("title"), max_length=400)
     date = models.DateField(_("date"), null=True, blank=True)
@@ -368,26 +353,6 @@ class TypedLink(LawReference):
 
     class Meta:
         abstract = True
-
-
-def cite(number, paragraph=None, item=None, language="ja"):
-    if not number:
-        return ""
-    paragraph = int(paragraph) if paragraph else None
-    item = int(item) if item else None
-    if language == "ja":
-        text = article_label_ja(number)
-        if paragraph:
-            text += f"第{int_to_kanji(paragraph)}項"
-        if item:
-            text += f"第{int_to_kanji(item)}号"
-        return text
-    text = f"Art. {number}"
-    if paragraph:
-        text += f"({paragraph})"
-    if item:
-        text += f"({_roman(item)})"
-    return text
 
 
 class Term(models.Model):

@@ -3,9 +3,12 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from .common import BadRequest, NotFound, format_partial_date
+from core.dates import format_partial_date
+
 from .models import AmendingAct, Provision, ProvisionChange, Version
 
 
@@ -40,16 +43,16 @@ def parse_as_of(value):
 
 
 def choose_text(act, params):
-    """The version to show for ?version=… or ?as_of=…; raises BadRequest or NotFound."""
+    """The version to show for ?version=… or ?as_of=…; raises BadRequest or Http404."""
     versions = list(act.versions.select_related("amended_through").order_by("in_force_from"))
     if not versions:
-        raise NotFound(_("No version of this act is recorded."))
+        raise Http404(_("No version of this act is recorded."))
     as_of_raw = params.get("as_of", "").strip()
     version_key = params.get("version", "").strip()
     if as_of_raw:
         as_of = parse_as_of(as_of_raw)
         if as_of < act.promulgated:
-            raise NotFound(
+            raise Http404(
                 _("The act was promulgated on %(date)s; no text of it existed on %(as_of)s.")
                 % {"date": format_partial_date(act.promulgated), "as_of": format_partial_date(as_of)}
             )
@@ -107,7 +110,7 @@ def article_page(choice, number):
     version = choice.version
     article = Provision.objects.for_article_page(version, number).first()
     if article is None:
-        raise NotFound(
+        raise Http404(
             _("There is no Article %(number)s in the %(version)s.") % {"number": number[:20], "version": version.label}
         )
     numbers = list(

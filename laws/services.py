@@ -10,7 +10,8 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Max, Q
 
-from .common import bulk_load
+from core.bulk import bulk_load
+
 from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Source, Term, Version
 from .signals import version_text_replaced
 from .statute import StatuteFormatError, parse_statute, render_statute

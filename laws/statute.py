@@ -13,7 +13,7 @@ that precedes a chapter (title, law number, table of contents) is kept verbatim 
 import re
 from dataclasses import dataclass, field
 
-from .common import kanji_to_int, to_halfwidth_digits
+from core.numerals import kanji_to_int, to_halfwidth_digits
 
 SEP = "\u3000"  # the full-width space that separates a label from its text
 _KANJI = "〇一二三四五六七八九十百千"

@@ -1,6 +1,9 @@
-from django.shortcuts import get_object_or_404, render
+"""The law pages: acts, articles (alone and Japanese/English side by side), supplementary provisions, amendments."""
 
-from .common import explains_errors
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
 from .models import Act
 from .selectors import (
     article_page,
@@ -12,7 +15,10 @@ from .selectors import (
 
 
 def _act(slug):
-    return get_object_or_404(Act, slug=slug)
+    act = Act.objects.filter(slug=slug).first()
+    if act is None:
+        raise Http404(_("This knowledge base holds no act at this address. See the list of laws."))
+    return act
 
 
 def act_list(request):
@@ -20,7 +26,6 @@ def act_list(request):
     return render(request, "laws/act_list.html", {"acts": acts})
 
 
-@explains_errors
 def act_detail(request, act):
     act = _act(act)
     choice = choose_text(act, request.GET)
@@ -39,7 +44,6 @@ def act_detail(request, act):
     )
 
 
-@explains_errors
 def article_detail(request, act, number, template="laws/article_detail.html"):
     act = _act(act)
     choice = choose_text(act, request.GET)
@@ -51,7 +55,6 @@ def article_parallel(request, act, number):
     return article_detail(request, act, number, template="laws/article_parallel.html")
 
 
-@explains_errors
 def supplementary(request, act):
     act = _act(act)
     choice = choose_text(act, request.GET)
@@ -70,5 +73,7 @@ def amendment_list(request, act):
 
 def amendment_detail(request, act, key):
     act = _act(act)
-    amendment = get_object_or_404(act.amending_acts.prefetch_related("changes__identity", "overviews"), key=key)
+    amendment = act.amending_acts.prefetch_related("changes__identity", "overviews").filter(key=key).first()
+    if amendment is None:
+        raise Http404(_("No amending act of this act is recorded at this address. See the list of amendments."))
     return render(request, "laws/amendment_detail.html", {"act": act, "amendment": amendment})

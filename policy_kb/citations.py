@@ -5,7 +5,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from laws.common import kanji_to_int, provision_anchor
+from core.numerals import kanji_to_int
+from laws.address import provision_anchor
 
 _NUM = r"[0-9〇一二三四五六七八九十百千]+"
 _ROMAN = {

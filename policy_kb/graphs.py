@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
-from laws.common import relation_wording
+from core.relations import relation_wording
 
 from .relations import KIND_LABELS, edges, neighbourhood
 

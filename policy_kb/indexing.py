@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from incidents.models import Incident
-from laws.common import article_label_ja, provision_anchor
+from laws.address import article_label_ja, provision_anchor
 from laws.models import Provision, Term, Version
 from strategy.models import Document, Node, Organisation
 

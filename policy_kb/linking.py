@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from laws.models import Act, Provision, Term, Version, cite
+from laws.address import cite
+from laws.models import Act, Provision, Term, Version
 
 from .citations import Citation, find_in_text, parse
 from .indexing import path

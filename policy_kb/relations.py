@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import localized
+from core.relations import RelationType
 from incidents.models import Incident, IncidentLink
-from laws.common import RelationType, localized
-from laws.models import AmendingAct, ArticleIdentity, cite
+from laws.address import cite
+from laws.models import AmendingAct, ArticleIdentity
 from strategy.models import Document, Node, Organisation, OrganisationRelation, ProvisionLink
 
 KIND_LABELS = {
@@ -231,7 +233,7 @@ class LinkView:
 def grouped_links(record, language):
     """[(wording, [(kind label, [LinkView])])]: a record's links grouped by relation and record kind."""
     key = record_key(record)
-    from laws.common import relation_wording
+    from core.relations import relation_wording
 
     groups = {}
     for edge in edges(record):

@@ -3,8 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
+from core.bulk import in_bulk_load
 from incidents.models import Incident
-from laws.common import in_bulk_load
 from laws.models import Provision, Term
 from laws.signals import version_text_replaced
 from strategy.models import Document, Node, Organisation

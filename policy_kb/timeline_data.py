@@ -12,9 +12,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.dates import DatePrecision, PartialDate, format_partial_date
 from incidents.forms import shown_value
 from incidents.models import Incident
-from laws.common import DatePrecision, PartialDate, format_partial_date
 from laws.models import Act, AmendingAct
 from strategy.models import Document
 

@@ -2,16 +2,20 @@
 
 from collections import Counter
 
+from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import Resolver404
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
-from laws.common import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType, current_language, error_response
+from core.http import error_response
+from core.i18n import reader_language
+from core.relations import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType
 from laws.models import Term
 
 from . import relations
@@ -63,21 +67,15 @@ def search(request):
     raw = request.GET.get("q", "")
     query, problem = clean_query(raw)
     if problem == "too_long":
-        return error_response(
-            request,
-            400,
-            _("The search text is too long: at most %(max)d characters, please.") % {"max": MAX_QUERY_LENGTH},
+        raise BadRequest(
+            _("The search text is too long: at most %(max)d characters, please.") % {"max": MAX_QUERY_LENGTH}
         )
     kinds = request.GET.getlist("kind")
     version = request.GET.get("version", "")
     year = request.GET.get("year", "")
     bad = [k for k in kinds if k not in KIND_ORDER]
     if bad or version not in ("", "original", "current") or (year and not (year.isdigit() and len(year) == 4)):
-        return error_response(
-            request,
-            400,
-            _("A search filter has a value this site does not know. Remove it and try again."),
-        )
+        raise BadRequest(_("A search filter has a value this site does not know. Remove it and try again."))
     context = {"query": query, "kinds": kinds, "version": version, "year": year, "kind_labels": KIND_LABELS}
     if not query:
         return render(request, "search.html", context)
@@ -128,11 +126,11 @@ def _query_without(request, *names):
 def resolve(request):
     query, problem = clean_query(request.GET.get("q", ""))
     if problem:
-        return error_response(request, 400, _("The citation is too long."))
+        raise BadRequest(_("The citation is too long."))
     if not query:
         return render(request, "resolve.html", {"query": ""})
     result = resolve_citation(query)
-    language = current_language()
+    language = reader_language()
     if len(result.targets) == 1:
         return HttpResponseRedirect(f"/{language}{result.targets[0].url}")
     if result.targets:
@@ -161,7 +159,9 @@ def glossary(request):
 
 
 def glossary_term(request, slug):
-    term = get_object_or_404(Term.objects.select_related("defined_in__act", "source"), slug=slug)
+    term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
+    if term is None:
+        raise Http404(_("The glossary has no term at this address. See the glossary."))
     found = {}  # by index entry, in the order the forms find them
     for form in term.forms("ja") + term.forms("en"):
         for hit in find_hits(f'"{form}"')[0]:
@@ -209,7 +209,7 @@ GRAPH_KINDS = ["article", "document", "node", "incident", "organisation", "amend
 def graph(request):
     kinds = request.GET.getlist("kind")
     if any(kind not in GRAPH_KINDS for kind in kinds):
-        return error_response(request, 400, _("Unknown record kind in the graph filter."))
+        raise BadRequest(_("Unknown record kind in the graph filter."))
     from .graphs import knowledge_base_graph
 
     return render(
@@ -227,13 +227,21 @@ def graph(request):
 
 
 def bad_request(request, exception=None):
-    return error_response(request, 400, _("The address or its parameters could not be understood."))
+    """handler400: the message of a BadRequest raised by a view (translated there), else a general one."""
+    if type(exception) is BadRequest and exception.args and isinstance(exception.args[0], str):
+        message = exception.args[0]
+    else:
+        message = _("The address or its parameters could not be understood.")
+    return error_response(request, 400, message)
 
 
 def page_not_found(request, exception=None):
-    return error_response(
-        request, 404, _("There is no page at this address. Try the search, or start from the home page.")
-    )
+    """handler404: the message of an Http404 raised by a view (translated there), else a general one."""
+    if not isinstance(exception, Resolver404) and exception and exception.args and isinstance(exception.args[0], str):
+        message = exception.args[0]
+    else:
+        message = _("There is no page at this address. Try the search, or start from the home page.")
+    return error_response(request, 404, message)
 
 
 def server_error(request):

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from laws.common import DatePrecision, HttpURLField, PartialDate
+from core.dates import DatePrecision, PartialDate
+from core.fields import http_url_field
 from laws.models import AmendingAct, Source, TypedLink
 
 
@@ -48,7 +49,7 @@ class Organisation(models.Model):
     abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     description = models.TextField(_("description"), blank=True)
-    url = HttpURLField(_("web site"), blank=True)
+    url = http_url_field(_("web site"), blank=True)
     parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="units")
 
     class Meta:
@@ -122,8 +123,8 @@ class Document(models.Model):
         _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     summary = models.TextField(_("summary"), blank=True)
-    pdf_ja = HttpURLField(_("source PDF (Japanese)"), blank=True)
-    pdf_en = HttpURLField(_("source PDF (English)"), blank=True)
+    pdf_ja = http_url_field(_("source PDF (Japanese)"), blank=True)
+    pdf_en = http_url_field(_("source PDF (English)"), blank=True)
     supersedes = models.ForeignKey(
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="superseded_by"
     )

@@ -10,10 +10,13 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.exceptions import BadRequest
 from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404
 from django.utils.translation import gettext as _
 
-from laws.common import BadRequest, NotFound, localized, relation_wording
+from core.i18n import localized
+from core.relations import relation_wording
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
 
@@ -135,7 +138,7 @@ def document_page(slug, language):
         .first()
     )
     if document is None:
-        raise NotFound(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
+        raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
     links_by_node = defaultdict(list)
     for link in document.provision_links.all():
         ref = law_ref(link, language)
@@ -179,8 +182,8 @@ def node_page(slug, key, language):
     node = Node.objects.select_related("document__deciding_body").filter(document__slug=slug, key=key).first()
     if node is None:
         if not Document.objects.filter(slug=slug).exists():
-            raise NotFound(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
-        raise NotFound(_("The document has no part “%(key)s”.") % {"key": key[:60]})
+            raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
+        raise Http404(_("The document has no part “%(key)s”.") % {"key": key[:60]})
     document = node.document
     same_parent = Q(parent_id=node.parent_id) if node.parent_id else Q(parent__isnull=True)
     ancestors_q = Q(tree_id=node.tree_id, lft__lt=node.lft, rght__gt=node.rght)
@@ -380,7 +383,7 @@ def organisation_page(slug, language):
         .first()
     )
     if organisation is None:
-        raise NotFound(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
+        raise Http404(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
     relations = [
         RelationView(r, True, r.target, relation_wording(r.relation_type, True), law_ref(r, language))
         for r in organisation.relations_out.all()

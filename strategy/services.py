@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from laws.common import DatePrecision, check_partial_date
+from core.dates import DatePrecision, check_partial_date
 from laws.models import AmendingAct
 from laws.services import ContentError, bilingual, get_or_create_source, parse_date, resolve_law_reference
 

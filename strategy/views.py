@@ -6,26 +6,23 @@ queries, is decided in selectors.py.
 
 from django.shortcuts import render
 
-from laws.common import current_language, explains_errors
+from core.i18n import reader_language
 
 from . import selectors
 
 
-@explains_errors
 def document_list(request):
     page = selectors.index_page(request.GET.get("kind", ""))
     return render(request, "strategy/document_list.html", {"page": page})
 
 
-@explains_errors
 def document_detail(request, slug):
-    page = selectors.document_page(slug, current_language())
+    page = selectors.document_page(slug, reader_language())
     return render(request, "strategy/document_detail.html", {"page": page, "document": page.document})
 
 
-@explains_errors
 def node_detail(request, slug, key):
-    page = selectors.node_page(slug, key, current_language())
+    page = selectors.node_page(slug, key, reader_language())
     return render(request, "strategy/node_detail.html", {"page": page, "node": page.node, "document": page.document})
 
 
@@ -35,11 +32,10 @@ def sector_matrix(request):
 
 
 def organisation_list(request):
-    page = selectors.organisation_structure(current_language())
+    page = selectors.organisation_structure(reader_language())
     return render(request, "strategy/organisation_list.html", {"page": page, "diagram": page.diagram})
 
 
-@explains_errors
 def organisation_detail(request, slug):
-    page = selectors.organisation_page(slug, current_language())
+    page = selectors.organisation_page(slug, reader_language())
     return render(request, "strategy/organisation_detail.html", {"page": page, "organisation": page.organisation})

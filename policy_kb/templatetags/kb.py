@@ -9,8 +9,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from laws.common import PartialDate, format_partial_date, localized, relation_wording
-from laws.models import cite
+from core.dates import PartialDate, format_partial_date
+from core.i18n import localized
+from core.relations import relation_wording
+from laws.address import cite
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from laws.common import DatePrecision, format_partial_date
+from core.dates import DatePrecision, format_partial_date
 
 from .helpers import element_by_id, main_html
 

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from laws.common import localized
+from core.i18n import localized
 from strategy.models import Document, Node
 
 from .pages import hrefs, parse, section, table_row

@@ -9,8 +9,10 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.translation import gettext
 
+from core.dates import format_partial_date
+from core.i18n import localized
+from core.relations import relation_wording
 from incidents.models import IncidentLink
-from laws.common import format_partial_date, localized, relation_wording
 from strategy.models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
 
 from .pages import hrefs, parse, section, table_row, text

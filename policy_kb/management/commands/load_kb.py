@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.bulk import bulk_load
 from incidents.services import load_incidents
-from laws.common import bulk_load
 from laws.services import (
     CHAPTER_TITLES_EN,
     ContentError,
