@@ -8,7 +8,6 @@ from django.db.models import Max, Min
 from django.http import QueryDict
 
 from core.dates import PartialDate
-from core.i18n import reader_language
 from laws.models import Act, AmendingAct
 from strategy.models import Document, Sector
 
@@ -83,30 +82,11 @@ class PolicyEvent:
     url: str
 
 
-@dataclass(frozen=True)
-class LinkView:
-    """A typed link as the page shows it: the target's kind, address and (for a provision) citation."""
-
-    link: object
-    kind: str  # "node", "document" or "article"
-    url: str
-    citation: str = ""
-
-
 @dataclass
 class IncidentPage:
     incident: Incident
-    links: list
     followed: list
     window_end: datetime.date
-
-
-def link_view(link, language):
-    if link.identity_id:
-        return LinkView(link, "article", link.target_url(), link.citation(language))
-    if link.node_id:
-        return LinkView(link, "node", link.node.get_absolute_url())
-    return LinkView(link, "document", link.document.get_absolute_url())
 
 
 def add_years(date, years):
@@ -140,10 +120,8 @@ def incident_page(slug):
     """The incident with everything its page shows; Incident.DoesNotExist when there is none."""
     incident = Incident.objects.for_detail_page().get(slug=slug)
     window_end = add_years(incident.start_date, FOLLOW_UP_YEARS)
-    language = reader_language()
     return IncidentPage(
         incident=incident,
-        links=[link_view(link, language) for link in incident.links.all()],
         followed=policy_events_between(incident.start_date, window_end),
         window_end=window_end,
     )

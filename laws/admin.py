@@ -1,8 +1,10 @@
+"""The laws app in the admin: statute text read-only, English, amendments, sources and glossary editable."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Source, Term, Version
+from .models import Act, AmendingAct, ArticleIdentity, ArticleNumber, Provision, ProvisionChange, Source, Term, Version
 
 
 @admin.register(Act)
@@ -27,18 +29,33 @@ class AmendingActAdmin(TabbedTranslationAdmin):
 
 @admin.register(Version)
 class VersionAdmin(TabbedTranslationAdmin):
-    list_display = ["act", "key", "in_force_from", "amended_through", "is_loaded"]
-    readonly_fields = ["front_matter", "source_file", "source_sha256"]
+    list_display = ["act", "key", "in_force_from", "in_force_until", "amended_through", "is_loaded"]
+    readonly_fields = ["in_force_until", "front_matter", "source_file", "source_sha256"]
 
     @admin.display(boolean=True, description=_("text loaded"))
     def is_loaded(self, version):
         return version.is_loaded
 
 
+class ArticleNumberInline(admin.TabularInline):
+    """The article's number in each version: the lineage table, loaded with the act and read-only here."""
+
+    model = ArticleNumber
+    extra = 0
+    fields = ["version", "number"]
+    readonly_fields = ["version", "number"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ArticleIdentity)
 class ArticleIdentityAdmin(TabbedTranslationAdmin):
-    list_display = ["key", "original_number", "caption"]
-    search_fields = ["key", "original_number", "caption_ja", "caption_en"]
+    list_display = ["key", "act", "caption"]
+    list_select_related = ["act"]
+    search_fields = ["key", "numbers__number", "caption_ja", "caption_en"]
+    inlines = [ArticleNumberInline]
 
 
 @admin.register(Provision)

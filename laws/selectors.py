@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import BadRequest
 from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_partial_date
 
-from .models import AmendingAct, Provision, ProvisionChange, Version
+from .models import AmendingAct, ArticleNumber, Provision, ProvisionChange, Version
 
 
 @dataclass
@@ -28,9 +29,16 @@ class TextChoice:
         """The query string that keeps this choice when following links."""
         if self.as_of:
             return f"?as_of={self.as_of.isoformat()}"
-        if self.version.key != Version.Key.CURRENT:
+        if not self.version.is_in_force():
             return f"?version={self.version.key}"
         return ""
+
+
+def default_version(versions, date):
+    """Of an act's versions (ordered by in_force_from), the one in force on `date`, else the earliest; None
+    for no versions."""
+    in_force = [version for version in versions if version.in_force_from <= date]
+    return in_force[-1] if in_force else (versions[0] if versions else None)
 
 
 def parse_as_of(value):
@@ -80,8 +88,7 @@ def choose_text(act, params):
             _("There is no version “%(value)s”. Choose one of: %(choices)s.")
             % {"value": version_key[:40], "choices": ", ".join(v.key for v in versions)}
         )
-    current = next((v for v in versions if v.key == Version.Key.CURRENT), versions[-1])
-    return TextChoice(current)
+    return TextChoice(default_version(versions, timezone.localdate()))
 
 
 def toc(version):
@@ -144,15 +151,16 @@ def article_page(choice, number):
 
 
 def other_version_numbers_by_identity(act, version):
-    """{identity_id: number in the other versions} for the table of contents' lineage column."""
+    """{identity_id: [(Version, number)]}: each article's number in the act's other versions, for the table of
+    contents' lineage column (one query)."""
     result = {}
-    for identity_id, version_key, number in (
-        Provision.objects.articles()
-        .filter(version__act=act)
+    for numbering in (
+        ArticleNumber.objects.filter(version__act=act)
         .exclude(version=version)
-        .values_list("identity_id", "version__key", "number")
+        .select_related("version")
+        .order_by("version__in_force_from")
     ):
-        result.setdefault(identity_id, []).append((version_key, number))
+        result.setdefault(numbering.identity_id, []).append((numbering.version, numbering.number))
     return result
 
 

@@ -1,3 +1,5 @@
+"""Which fields of the laws app are stored in Japanese and English (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Term, Version
@@ -5,7 +7,7 @@ from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChang
 
 @register(Act)
 class ActTranslation(TranslationOptions):
-    fields = ("title", "law_number")
+    fields = ("title", "short_title", "law_number")
 
 
 @register(AmendingAct)

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
+from core.records import registry
 from core.relations import relation_wording
 
-from .relations import KIND_LABELS, edges, neighbourhood
+from .relations import edges, neighbourhood
 
 KIND_COLOURS = {  # fill colours behind dark text: all give ≥ 7:1 contrast with #1a1a1a text
     "article": "#e8f1fe",
@@ -16,6 +17,7 @@ KIND_COLOURS = {  # fill colours behind dark text: all give ≥ 7:1 contrast wit
     "incident": "#fde8e8",
     "organisation": "#efe8fd",
     "amendment": "#eeeeee",
+    "term": "#e6f5ec",
 }
 KIND_STROKES = {
     "article": "#0017c1",
@@ -24,6 +26,7 @@ KIND_STROKES = {
     "incident": "#ce0000",
     "organisation": "#5c2d91",
     "amendment": "#4d4d4d",
+    "term": "#197a4b",
 }
 
 
@@ -77,9 +80,7 @@ def record_graph(record, depth=2):
     """The record at the centre, its neighbours on a first ring, theirs on a second."""
     language = (get_language() or "ja")[:2]
     refs, graph_edges = neighbourhood(record, depth=depth)
-    from .relations import ref as make_ref
-
-    centre = make_ref(record)
+    centre = registry.ref(record)
     rings = {centre.key: 0}
     frontier = [centre.key]
     while frontier:
@@ -138,4 +139,4 @@ def knowledge_base_graph(kinds=None):
 
 def _legend(nodes):
     kinds = sorted({node.ref.kind for node in nodes})
-    return [(KIND_LABELS[kind], KIND_COLOURS[kind], KIND_STROKES[kind]) for kind in kinds]
+    return [(registry.kinds[kind].plural, KIND_COLOURS[kind], KIND_STROKES[kind]) for kind in kinds]

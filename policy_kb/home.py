@@ -1,15 +1,38 @@
 """What the home page shows: the entry points and a few counts, in a fixed number of queries."""
 
+from django.db.models import Count, Q
+from django.utils import timezone
+
 from incidents.models import Incident
 from laws.models import Act, Provision, Term
 from strategy.models import Document
 
+HOME_ACTS = 5
+
 
 def home_context():
-    act = Act.objects.order_by("pk").first()
+    """The first acts with their counts, recent documents and incidents, and totals (six queries)."""
+    today = timezone.localdate()
+    acts = list(
+        Act.objects.annotate(
+            version_count=Count("versions", distinct=True), amendment_count=Count("amending_acts", distinct=True)
+        ).order_by("promulgated", "slug")[:HOME_ACTS]
+    )
+    in_force = Q(version__in_force_from__lte=today) & (
+        Q(version__in_force_until__isnull=True) | Q(version__in_force_until__gt=today)
+    )
+    counts = dict(
+        Provision.objects.articles()
+        .filter(in_force, version__act__in=acts)
+        .values_list("version__act")
+        .annotate(total=Count("pk"))
+        .values_list("version__act", "total")
+    )
+    for act in acts:
+        act.article_count = counts.get(act.pk, 0)
     return {
-        "act": act,
-        "article_count": Provision.objects.articles().filter(version__key="current").count(),
+        "acts": acts,
+        "act_count": Act.objects.count() if len(acts) == HOME_ACTS else len(acts),
         "documents": list(Document.objects.for_list().filter(kind__in=["strategy", "hq_decision", "action_plan"])[:6]),
         "document_count": Document.objects.count(),
         "incidents": list(Incident.objects.order_by("-start_date")[:5]),

@@ -1,25 +1,37 @@
 """Resolving citations to pages, and linking citations and glossary terms inside running text.
 
-Linking works on the plain text before any HTML exists: the text is cut into plain segments and
-matches, each segment escaped on its own, so a link can never land inside another link or inside an
-HTML attribute.
+Which act a citation names is decided from the acts' own records (titles, short titles, law numbers, e-Gov
+IDs), so a citation of another law is never taken for one of this knowledge base. Linking works on the plain
+text before any HTML exists: the text is cut into plain segments and matches, each segment escaped on its
+own, so a link can never land inside another link or inside an HTML attribute.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from laws.address import cite
-from laws.models import Act, Provision, Term, Version
+from core.numerals import kanji_to_int
+from core.urls import neutral_path
+from laws.address import ProvisionAddress
+from laws.models import Provision, Term, Version
+from laws.records import act_short_name
+from laws.selectors import default_version
 
-from .citations import Citation, find_in_text, parse
-from .indexing import path
+from .citations import Citation, NumeralError, find_in_text, parse
+
+_NAME_CHAR_RE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff々〆ヶ]")
+_KANJI_NUMBER_RE = re.compile(r"[〇一二三四五六七八九十百千]+")
 
 
 @dataclass
 class Target:
-    url: str  # language-neutral path with query and anchor
+    """Where a citation leads: url is a language-neutral path with query and anchor."""
+
+    url: str
     label_ja: str
     label_en: str
     version: str = ""
@@ -27,62 +39,149 @@ class Target:
 
 @dataclass
 class Resolution:
+    """citation: what was parsed (or None); targets: one → redirect, several → candidates, none → problem;
+    problem: "unparsed", "bad_number", "no_law", "no_article", "no_paragraph" or "no_item"."""
+
     citation: Citation | None
-    targets: list  # one target: redirect; several: candidates; none: not found
-    problem: str = ""  # why nothing was found: "unparsed", "no_article", "no_paragraph", "no_item"
+    targets: list
+    problem: str = ""
 
 
-def _act():
-    return Act.objects.order_by("pk").first()
+def _law_number_key(text):
+    """A law number compared across writings: 平成二十六年法律第百四号 and 平成26年法律第104号 give the same key."""
+    text = unicodedata.normalize("NFKC", text or "").casefold().replace(" ", "")
+    return _KANJI_NUMBER_RE.sub(lambda m: str(kanji_to_int(m.group())), text)
 
 
-def article_target(act, version_key, citation):
-    """The page and anchor for a citation in one version, or (None, problem)."""
-    article = (
-        Provision.objects.articles()
-        .filter(version__act=act, version__key=version_key, number=citation.article)
-        .select_related("version")
-        .first()
-    )
-    if article is None:
-        return None, "no_article"
-    if citation.paragraph:
-        paragraph = article.get_children().filter(number=str(citation.paragraph)).first()
-        if paragraph is None:
-            return None, "no_paragraph"
-        if citation.item and not paragraph.get_children().filter(number=str(citation.item)).exists():
-            return None, "no_item"
-    url = path("laws:article", act=act.slug, number=citation.article)
-    if version_key != Version.Key.CURRENT:
-        url += f"?version={version_key}"
-    if citation.anchor:
-        url += f"#{citation.anchor}"
-    labels = [cite(citation.article, citation.paragraph, citation.item, language) for language in ("ja", "en")]
-    version_labels = {"original": ("（制定時の条文）", " (original text)"), "current": ("（現行）", " (current text)")}
-    suffix = version_labels.get(version_key, ("", ""))
-    return Target(url, labels[0] + suffix[0], labels[1] + suffix[1], version_key), ""
+class Acts:
+    """The acts of the knowledge base with their versions, read on first use (one query), and which act a
+    written name means."""
+
+    def __init__(self, acts=None):
+        self._acts = list(acts) if acts is not None else None
+        self._versions = {}
+
+    @property
+    def acts(self):
+        if self._acts is None:
+            by_act = {}
+            for version in Version.objects.select_related("act").order_by("act__promulgated", "in_force_from"):
+                by_act.setdefault(version.act_id, (version.act, []))[1].append(version)
+            self._acts = []
+            for act, versions in by_act.values():
+                self._acts.append(act)
+                self._versions[act.pk] = versions
+        return self._acts
+
+    def named(self, written, language):
+        """(act, offset of the name in `written`) for the act whose title or short title ends `written` at a
+        word boundary; (None, -1) when `written` names no act of the knowledge base."""
+        best = (None, -1, 0)
+        for act in self.acts:
+            for lang in ("ja", "en"):
+                for name in act.names(lang):
+                    offset = _ends_with_name(written, name, lang)
+                    if offset >= 0 and len(name) > best[2]:
+                        best = (act, offset, len(name))
+        return best[0], best[1]
+
+    def with_law_number(self, written):
+        key = _law_number_key(written)
+        for act in self.acts:
+            if key and key in {_law_number_key(act.law_number_ja), _law_number_key(act.law_number_en or "")}:
+                return act
+        return None
+
+    def versions(self, act, which):
+        """The versions a citation means: "enacted" → the act as enacted, "in_force" → the text in force
+        today, None → both of those when they differ (a bare number), else the text in force."""
+        if act.pk not in self._versions:
+            self._versions[act.pk] = list(act.versions.all())
+        versions = sorted(self._versions[act.pk], key=lambda v: v.in_force_from)
+        if not versions:
+            return []
+        in_force = default_version(versions, timezone.localdate())
+        if which == "enacted":
+            return [versions[0]]
+        if which == "in_force":
+            return [in_force]
+        return [in_force] if in_force == versions[0] else [in_force, versions[0]]
 
 
-def resolve(query):
-    citation = parse(query)
-    act = _act()
-    if citation is None or act is None:
-        return Resolution(citation, [], "unparsed")
+def _ends_with_name(written, name, language):
+    """Offset of `name` at the end of `written` (ignoring case and a leading "the" in English), or -1. A
+    Japanese name must not continue a longer name: デジタル社会形成基本法 does not end with the name 基本法."""
+    if language == "en":
+        text, wanted = written.casefold().rstrip(" ,"), name.casefold().removeprefix("the ")
+        if text == wanted or text.endswith(" " + wanted):
+            return len(text) - len(wanted)
+        return -1
+    if not written.endswith(name):
+        return -1
+    offset = len(written) - len(name)
+    if offset > 0 and _NAME_CHAR_RE.match(written[offset - 1]):
+        return -1
+    return offset
+
+
+def _article_targets(citation, pairs):
+    """Targets for (act, version) pairs, checking the article, paragraph and item exist (one query each)."""
+    versions = [version for _act, version in pairs]
+    articles = Provision.objects.articles().filter(version__in=versions, number=citation.article)
+    articles = list(articles.prefetch_related("children__children") if citation.paragraph else articles)
+    by_version = {article.version_id: article for article in articles}
+    targets, problem = [], "no_article"
+    for _act, version in pairs:
+        article = by_version.get(version.pk)
+        if article is None:
+            continue
+        if citation.paragraph:
+            paragraph = next((p for p in article.children.all() if p.number == str(citation.paragraph)), None)
+            if paragraph is None:
+                problem = "no_paragraph"
+                continue
+            if citation.item and not any(i.number == str(citation.item) for i in paragraph.children.all()):
+                problem = "no_item"
+                continue
+        act = version.act
+        address = ProvisionAddress.in_version(version, citation.article, citation.paragraph, citation.item)
+        label_ja, label_en = address.label("ja"), address.label("en")
+        name_ja, name_en = act_short_name(act, "ja"), act_short_name(act, "en")
+        label_en = f"{name_en} {label_en} ({version.label_en or version.label_ja})"
+        targets.append(Target(address.path(), f"{name_ja}{label_ja}（{version.label_ja}）", label_en, version.key))
+    return targets, problem
+
+
+def resolve(query, acts=None):
+    """Resolve a search-box citation to the page(s) it names. Returns a Resolution."""
+    try:
+        citation = parse(query)
+    except NumeralError:
+        return Resolution(None, [], "bad_number")
+    if citation is None:
+        return Resolution(None, [], "unparsed")
+    acts = acts or Acts()
     if citation.law_only:
-        if citation.law_id and citation.law_id != act.egov_law_id:
+        act = (
+            next((a for a in acts.acts if a.egov_law_id == citation.law_id), None)
+            if citation.law_id
+            else acts.with_law_number(citation.law)
+        )
+        if act is None:
             return Resolution(citation, [], "no_law")
-        return Resolution(citation, [Target(path("laws:act", act=act.slug), act.title_ja, act.title_en)])
-    versions = [citation.version] if citation.version else ["current", "original"]
-    targets, problems = [], []
-    for version_key in versions:
-        target, problem = article_target(act, version_key, citation)
-        if target:
-            targets.append(target)
-        else:
-            problems.append(problem)
-    if not citation.bare and not citation.version and targets:
-        targets = targets[:1]  # an unqualified citation means the text in force
-    return Resolution(citation, targets, "" if targets else problems[0])
+        return Resolution(citation, [Target(neutral_path("laws:act", act=act.slug), act.title_ja, act.title_en)])
+    if citation.law:
+        language = "en" if citation.law.isascii() else "ja"
+        act, _offset = acts.named(citation.law, language)
+        if act is None:
+            return Resolution(citation, [], "no_law")
+        named = [act]
+    else:
+        named = acts.acts
+    which = citation.version if citation.version or citation.bare else "in_force"
+    pairs = [(act, version) for act in named for version in acts.versions(act, which)]
+    targets, problem = _article_targets(citation, pairs)
+    return Resolution(citation, targets, "" if targets else problem)
 
 
 # --- Linking inside text ---------------------------------------------------------------------
@@ -125,29 +224,58 @@ class TermIndex:
         return found
 
 
-def link_text(
-    text, language, *, page_language=None, terms=None, citation_version="current", act_slug=None, skip_term=None
-):
-    """Escape text and link the Act's citations and glossary terms in it (no nested links, ever).
+def citation_spans(text, language, acts, context=None):
+    """[(start, end, path)] for the citations in `text` that name an act of the knowledge base.
 
-    `language` is the text's language (how to read it); links lead to pages in `page_language`.
+    A citation naming no act links to `context` (a Version: the text being read) only in English text that
+    names that act and no other act; one naming another law is never linked.
+    """
+    spans = []
+    found = find_in_text(text, language)
+    named_acts = set()
+    for item in found:
+        if item.citation.law:
+            act, _offset = acts.named(item.citation.law, language)
+            named_acts.add(act.pk if act else None)
+    for item in found:
+        citation, start = item.citation, item.start
+        if citation.law:
+            act, offset = acts.named(citation.law, language)
+            if act is None:
+                continue
+            start += offset if language == "ja" else 0
+            version = context if context is not None and context.act_id == act.pk else None
+        elif language == "en" and context is not None and named_acts == {context.act_id}:
+            act, version = context.act, context
+        else:
+            continue
+        if version is None:
+            versions = acts.versions(act, "in_force")
+            if not versions:
+                continue
+            version = versions[0]
+        address = ProvisionAddress.in_version(version, citation.article, citation.paragraph, citation.item)
+        spans.append((start, item.end, address.path()))
+    return spans
+
+
+def link_text(text, language, *, page_language=None, terms=None, acts=None, context=None, skip_term=None):
+    """Escape text and link its citations of the knowledge base's acts and its glossary terms (never nested).
+
+    language: the text's language (how to read it); page_language: the language of the pages linked to;
+    acts: an Acts (read once per page); context: the Version the text belongs to, for its own citations.
     """
     if not text:
         return ""
     prefix = f"/{page_language or language}"
-    spans = []
-    for found in find_in_text(text, language):
-        url = path("laws:article", act=act_slug, number=found.citation.article) if act_slug else ""
-        if url:
-            if citation_version != Version.Key.CURRENT:
-                url += f"?version={citation_version}"
-            if found.citation.anchor:
-                url += f"#{found.citation.anchor}"
-            spans.append((found.start, found.end, f"{prefix}{url}", "citation"))
+    spans = [
+        (start, end, f"{prefix}{path}", "citation")
+        for start, end, path in citation_spans(text, language, acts or Acts(), context)
+    ]
     if terms is not None:
         taken = [(start, end) for start, end, _url, _kind in spans]
         for start, end, slug in terms.find(text, language, skip_slug=skip_term, taken=taken):
-            spans.append((start, end, f"{prefix}{path('glossary-term', slug=slug)}", "term"))
+            spans.append((start, end, f"{prefix}{neutral_path('glossary-term', slug=slug)}", "term"))
     spans.sort()
     out, cursor = [], 0
     for start, end, url, kind in spans:

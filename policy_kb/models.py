@@ -9,12 +9,15 @@ class SearchEntry(models.Model):
     url = models.CharField(max_length=300)
     anchor = models.CharField(max_length=60, blank=True)
     version = models.CharField(max_length=20, blank=True)
+    superseded = models.BooleanField(default=False)  # a provision of a text replaced by a later version
+    version_label_ja = models.CharField(max_length=200, blank=True)  # the version's label, shown with the hit
+    version_label_en = models.CharField(max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     title_ja = models.TextField(blank=True)
     title_en = models.TextField(blank=True)
     body_ja = models.TextField(blank=True)
     body_en = models.TextField(blank=True)
-    # Normalised copies (see policy_kb.search.normalize) for the phrase check, so queries never normalise rows.
+    # Normalised copies (see policy_kb.search.text.normalize) for the phrase check, so queries never normalise rows.
     normalized_title = models.TextField(blank=True)
     normalized_ja = models.TextField(blank=True)
     normalized_en = models.TextField(blank=True)

@@ -1,75 +1,97 @@
-"""Keep the search index in step with editors' saves and deletes."""
+"""Keep the search index in step with every change: saves, deletes (cascades included) and many-to-many links.
 
-from django.db.models.signals import post_delete, post_save
+Which index rows a change affects is declared by each record kind (core.records.SearchSpec.affected_by), so
+this module names no model: it asks the registry what an instance's change touches and reindexes that.
+"""
+
+import threading
+
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from core.bulk import in_bulk_load
-from incidents.models import Incident
-from laws.models import Provision, Term
+from core.records import registry
 from laws.signals import version_text_replaced
-from strategy.models import Document, Node, Organisation
 
-from . import indexing
 from .models import SearchEntry
 from .search import reindex
 
+_pending = threading.local()  # what a delete or an m2m removal affects, read before the rows go
 
-def _records(sender, instance):
-    """(kind, object keys, entries) to replace for a saved or deleted record."""
-    if sender is Document:
-        return [
-            ("document", [instance.slug], lambda: indexing.document_entries(Document.objects.filter(pk=instance.pk)))
-        ]
-    if sender is Node:
-        key = f"{instance.document.slug}:{instance.key}"
-        return [("measure", [key], lambda: indexing.node_entries(Node.objects.filter(pk=instance.pk)))]
-    if sender is Incident:
-        return [
-            ("incident", [instance.slug], lambda: indexing.incident_entries(Incident.objects.filter(pk=instance.pk)))
-        ]
-    if sender is Organisation:
-        return [
-            (
-                "organisation",
-                [instance.slug],
-                lambda: indexing.organisation_entries(Organisation.objects.filter(pk=instance.pk)),
-            )
-        ]
-    if sender is Term:
-        return [("term", [instance.slug], lambda: indexing.term_entries(Term.objects.filter(pk=instance.pk)))]
-    if sender is Provision:
-        affected = Provision.objects.filter(
-            version_id=instance.version_id,
-            tree_id=instance.tree_id,
-            lft__gte=instance.lft,
-            rght__lte=instance.rght,
-            kind__in=[Provision.Kind.PARAGRAPH, Provision.Kind.ITEM],
-        )
-        keys = [f"{instance.version.key}:{pk}" for pk in affected.values_list("pk", flat=True)]
-        keys.append(f"{instance.version.key}:{instance.pk}")
-        return [("provision", keys, lambda: indexing.provision_entries(affected))]
-    return []
+
+def _reindex(affected, removed=None):
+    """affected: [(SearchSpec, rows)]; removed: the row being deleted (its entry goes, it is not reindexed)."""
+    for spec, rows in affected:
+        gone = [spec.key(removed)] if removed is not None and spec.model_class is type(removed) else []
+        kept = [row for row in rows if removed is None or not (type(row) is type(removed) and row.pk == removed.pk)]
+        if kept or gone:
+            reindex(spec, kept, removed_keys=gone)
 
 
 @receiver(post_save)
 def update_index_on_save(sender, instance, raw=False, **kwargs):
     if raw or in_bulk_load():
         return
-    for kind, keys, entries in _records(sender, instance):
-        reindex(list(entries()), kind, keys)
+    _reindex(registry.affected(instance))
+
+
+@receiver(pre_delete)
+def remember_before_delete(sender, instance, **kwargs):
+    if in_bulk_load():
+        return
+    affected = registry.affected(instance)
+    if affected:
+        pending = getattr(_pending, "deletes", {})
+        pending[(sender, instance.pk)] = affected
+        _pending.deletes = pending
 
 
 @receiver(post_delete)
 def update_index_on_delete(sender, instance, **kwargs):
     if in_bulk_load():
         return
-    for kind, keys, _entries in _records(sender, instance):
-        reindex([], kind, keys)
+    affected = getattr(_pending, "deletes", {}).pop((sender, instance.pk), None)
+    if affected:
+        _reindex(affected, removed=instance)
+
+
+@receiver(m2m_changed)
+def update_index_on_m2m(sender, instance, action, model, pk_set, **kwargs):
+    """Both ends of a many-to-many change: the instance, and the rows added or removed on the other side
+    (read before a removal or clear, when they are still linked, and again after it)."""
+    if in_bulk_load():
+        return
+    if action in ("pre_remove", "pre_clear"):
+        others = list(model.objects.filter(pk__in=pk_set)) if pk_set else []
+        if action == "pre_clear":
+            others = list(getattr(instance, _accessor(sender, instance, model)).all())
+        _pending.m2m = [(other, registry.affected(other)) for other in others]
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    _reindex(registry.affected(instance))
+    others = list(model.objects.filter(pk__in=pk_set)) if pk_set else []
+    for other in others:
+        _reindex(registry.affected(other))
+    for _other, affected in getattr(_pending, "m2m", []):
+        _reindex(affected)
+    _pending.m2m = []
+
+
+def _accessor(through, instance, model):
+    """The name of the many-to-many manager on `instance` that uses `through` and leads to `model`."""
+    for field in instance._meta.get_fields():
+        remote = getattr(field, "remote_field", None)
+        if getattr(remote, "through", None) is through and field.related_model is model:
+            return field.get_accessor_name() if field.auto_created else field.name
+    raise LookupError(f"no many-to-many from {type(instance).__name__} through {through.__name__}")
 
 
 @receiver(version_text_replaced)
 def update_index_on_import(sender, version, **kwargs):
+    """An import replaced every provision of a version: its entries are written anew."""
     if in_bulk_load():
         return
-    SearchEntry.objects.filter(kind="provision", version=version.key).delete()
-    reindex(list(indexing.provision_entries(Provision.objects.filter(version=version))), "provision", [])
+    spec = registry.search_spec("laws.Provision")
+    SearchEntry.objects.filter(kind=spec.kind, object_key__startswith=f"{version.pk}:").delete()
+    reindex(spec, version.provisions.all())

@@ -10,27 +10,26 @@ from django.shortcuts import render
 from django.urls import Resolver404
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from core.http import error_response
-from core.i18n import reader_language
+from core.i18n import localized, reader_language
+from core.records import registry
 from core.relations import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType
-from laws.models import Term
+from laws.models import Act, Term, Version
 
 from . import relations
+from .citations import NumeralError
+from .citations import parse as parse_citation
 from .linking import resolve as resolve_citation
-from .search import KIND_ORDER, MAX_QUERY_LENGTH, clean_query, find_hits, with_entries
+from .search import MAX_QUERY_LENGTH, clean_query, find_hits, with_entries
 
-KIND_LABELS = {
-    "provision": gettext_lazy("Provisions"),
-    "document": gettext_lazy("Policy documents"),
-    "measure": gettext_lazy("Measures and document parts"),
-    "incident": gettext_lazy("Incidents"),
-    "organisation": gettext_lazy("Organisations"),
-    "term": gettext_lazy("Glossary terms"),
-}
 RESULTS_PER_PAGE = 20
+
+
+def search_kind_labels():
+    """{index kind: plural label} of every searched record kind, in display order (from the registry)."""
+    return {kind.search.kind: kind.plural for kind in registry.searched()}
 
 
 def root_redirect(request):
@@ -73,10 +72,11 @@ def search(request):
     kinds = request.GET.getlist("kind")
     version = request.GET.get("version", "")
     year = request.GET.get("year", "")
-    bad = [k for k in kinds if k not in KIND_ORDER]
-    if bad or version not in ("", "original", "current") or (year and not (year.isdigit() and len(year) == 4)):
+    labels = search_kind_labels()
+    bad = [k for k in kinds if k not in labels]
+    if bad or (year and not (year.isdigit() and len(year) == 4)) or (version and not _is_version_key(version)):
         raise BadRequest(_("A search filter has a value this site does not know. Remove it and try again."))
-    context = {"query": query, "kinds": kinds, "version": version, "year": year, "kind_labels": KIND_LABELS}
+    context = {"query": query, "kinds": kinds, "version": version, "year": year, "kind_labels": labels}
     if not query:
         return render(request, "search.html", context)
     hits, terms = find_hits(query)
@@ -85,6 +85,7 @@ def search(request):
         "version": Counter(hit.version for hit in hits if hit.version),
         "year": Counter(hit.year for hit in hits if hit.year),
     }
+    version_names = {hit.version: hit for hit in hits if hit.version}  # a hit of each version, for its label
     if kinds:
         hits = [hit for hit in hits if hit.kind in kinds]
     if version:
@@ -93,24 +94,34 @@ def search(request):
         hits = [hit for hit in hits if hit.year == int(year)]
     page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     with_entries(page.object_list)
-    citation = resolve_citation(query)
+    citation = resolve_citation(query) if parse_citation_quietly(query) else None
     context.update(
         {
             "terms": terms,
             "page": page,
             "total": len(hits),
             "facets": {
-                "kind": [
-                    (kind, KIND_LABELS[kind], facets["kind"][kind]) for kind in KIND_ORDER if facets["kind"][kind]
-                ],
-                "version": sorted(facets["version"].items()),
+                "kind": [(kind, label, facets["kind"][kind]) for kind, label in labels.items() if facets["kind"][kind]],
+                "version": [(key, version_names.get(key), count) for key, count in sorted(facets["version"].items())],
                 "year": sorted(facets["year"].items(), reverse=True),
             },
-            "citation_target": citation.targets[0] if len(citation.targets) == 1 else None,
+            "citation_target": citation.targets[0] if citation and len(citation.targets) == 1 else None,
             "base_query": _query_without(request, "page"),
         }
     )
     return render(request, "search.html", context)
+
+
+def _is_version_key(key):
+    return Version.objects.filter(key=key).exists()
+
+
+def parse_citation_quietly(query):
+    """True when the query reads as a citation (so the search page offers to open it)."""
+    try:
+        return parse_citation(query) is not None
+    except NumeralError:
+        return False
 
 
 def _query_without(request, *names):
@@ -135,10 +146,15 @@ def resolve(request):
         return HttpResponseRedirect(f"/{language}{result.targets[0].url}")
     if result.targets:
         return render(request, "resolve.html", {"query": query, "candidates": result.targets})
+    held = ", ".join(f"{localized(act, 'title')} ({act.egov_law_id})" for act in Act.objects.order_by("promulgated"))
     messages = {
-        "unparsed": _("This does not look like a citation of the Basic Act on Cybersecurity."),
-        "no_law": _("This knowledge base holds only the Basic Act on Cybersecurity (law ID 426AC1000000104)."),
-        "no_article": _("The Act has no such article in the text you asked for."),
+        "unparsed": _("This does not look like a citation of an article, a paragraph or an item."),
+        "bad_number": _(
+            "The citation has a number no statute writes (for example 第百百条, or paragraph or item 0). "
+            "Check the number and try again."
+        ),
+        "no_law": _("This knowledge base holds no such act. It holds: %(acts)s.") % {"acts": held},
+        "no_article": _("The act has no such article in the text you asked for."),
         "no_paragraph": _("The article exists, but it has no such paragraph."),
         "no_item": _("The paragraph exists, but it has no such item."),
     }
@@ -179,7 +195,7 @@ def glossary_term(request, slug):
         "glossary_term.html",
         {
             "term": term,
-            "groups": [(KIND_LABELS[kind], groups[kind]) for kind in KIND_ORDER if kind in groups],
+            "groups": [(label, groups[kind]) for kind, label in search_kind_labels().items() if kind in groups],
             "use_count": len(uses),
         },
     )
@@ -203,12 +219,9 @@ def about_links(request):
     return render(request, "about_links.html", {"vocabulary": vocabulary})
 
 
-GRAPH_KINDS = ["article", "document", "node", "incident", "organisation", "amendment"]
-
-
 def graph(request):
     kinds = request.GET.getlist("kind")
-    if any(kind not in GRAPH_KINDS for kind in kinds):
+    if any(kind not in registry.kinds for kind in kinds):
         raise BadRequest(_("Unknown record kind in the graph filter."))
     from .graphs import knowledge_base_graph
 
@@ -218,7 +231,7 @@ def graph(request):
         {
             "graph": knowledge_base_graph(kinds or None),
             "kinds": kinds,
-            "kind_choices": [(kind, relations.KIND_LABELS[kind]) for kind in GRAPH_KINDS],
+            "kind_choices": [(kind.key, kind.plural) for kind in registry.ordered()],
         },
     )
 

@@ -131,7 +131,8 @@ def _load_document(entry, organisations):
     decided_on, precision = partial_date(entry.get("decided"), where)
     amending_act = None
     if entry.get("amending_act"):
-        amending_act = AmendingAct.objects.filter(key=entry["amending_act"]).first()
+        ref = entry["amending_act"]
+        amending_act = AmendingAct.objects.filter(act__slug=ref.get("act", ""), key=ref.get("key", "")).first()
         if amending_act is None:
             raise ContentError(f"{where}: unknown amending act {entry['amending_act']!r}")
     document, created = Document.objects.get_or_create(

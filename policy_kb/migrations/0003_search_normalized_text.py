@@ -1,12 +1,23 @@
 """Normalised copies of each entry's text, so a query's phrase check reads them instead of normalising rows."""
 
+import re
+import unicodedata
+
 from django.db import migrations, models
+
+
+_LONG_VOWEL_RE = re.compile(r"(?<=[\u30a1-\u30fa])ー+(?![\u30a1-\u30fa])")
+
+
+def normalize(text):
+    """The normalisation of the search index as it stood when this migration was written (frozen here)."""
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return _LONG_VOWEL_RE.sub("", text)
 
 
 def fill(apps, schema_editor):
     """Existing rows get their title and bodies normalised here; other names return with the next
     `rebuild_search_index` (which `load_kb` runs)."""
-    from policy_kb.search import normalize
 
     SearchEntry = apps.get_model("policy_kb", "SearchEntry")
     rows = list(SearchEntry.objects.all())

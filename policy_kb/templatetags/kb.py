@@ -6,19 +6,19 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from core.dates import PartialDate, format_partial_date
-from core.i18n import localized
+from core.i18n import localized, reader_language
 from core.relations import relation_wording
 from laws.address import cite
 
 register = template.Library()
+FALLBACK_HTML = '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>'
 
 
 def _lang():
-    return (get_language() or "ja")[:2]
+    return reader_language()
 
 
 @register.simple_tag
@@ -139,27 +139,35 @@ def record_links(context, record, heading=None):
 
 @register.simple_tag
 def ref_label(ref):
-    return ref.label(_lang())
+    """A record's label in the reader's language, marked lang="ja" with the fallback marker when untranslated."""
+    label = ref.label(_lang())
+    if ref.label_lang(_lang()) != _lang():
+        return format_html(
+            '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>', label, _("Japanese original")
+        )
+    return label
 
 
 @register.simple_tag
 def edge_citation(edge):
-    return edge.citation_en if _lang() == "en" else edge.citation_ja
+    return edge.citation(_lang())
 
 
-def _term_index(context):
-    from policy_kb.linking import TermIndex
-
+def _per_render(context, key, build):
+    """One value per template render (e.g. the glossary's forms, read once however many texts are linked)."""
     cache = context.render_context
-    if "kb_term_index" not in cache:
-        cache["kb_term_index"] = TermIndex()
-    return cache["kb_term_index"]
+    if key not in cache:
+        cache[key] = build()
+    return cache[key]
 
 
 @register.simple_tag(takes_context=True)
-def tr_linked(context, obj, field, citation_version="current", act_slug="basic-act-on-cybersecurity"):
-    """Like tr, with the Act's citations and glossary terms in the text turned into links."""
-    from policy_kb.linking import link_text
+def tr_linked(context, obj, field, version=None):
+    """Like tr, with citations of the knowledge base's acts and glossary terms in the text turned into links.
+
+    version: the Version the text belongs to (for a provision), so its own citations lead to the same text.
+    """
+    from policy_kb.linking import Acts, TermIndex, link_text
 
     if obj is None:
         return ""
@@ -168,9 +176,9 @@ def tr_linked(context, obj, field, citation_version="current", act_slug="basic-a
         value.text,
         value.lang,
         page_language=_lang(),
-        terms=_term_index(context),
-        citation_version=citation_version,
-        act_slug=act_slug,
+        terms=_per_render(context, "kb_term_index", TermIndex),
+        acts=_per_render(context, "kb_acts", Acts),
+        context=version,
     )
     if value.is_fallback:
         return format_html(

@@ -138,7 +138,7 @@ def egov(settings):
 
 def fetch(*args):
     out = io.StringIO()
-    call_command("fetch_egov", *args, stdout=out, stderr=io.StringIO())
+    call_command("fetch_egov", "basic-act-on-cybersecurity", *args, stdout=out, stderr=io.StringIO())
     return out.getvalue()
 
 

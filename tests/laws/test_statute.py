@@ -183,7 +183,7 @@ def test_article_page_query_count_is_pinned_and_independent_of_length(client, co
 def test_import_command_is_idempotent(kb):
     version = kb.versions.get(key="current")
     before = list(version.provisions.values_list("pk", flat=True))
-    call_command("import_statute", "current")
+    call_command("import_statute", "basic-act-on-cybersecurity", "current")
     assert list(version.provisions.values_list("pk", flat=True)) == before
 
 
@@ -196,7 +196,7 @@ def test_malformed_import_stops_at_the_line_and_writes_nothing(kb, tmp_path):
     path.write_text("\n".join(lines), encoding="utf-8")
     snapshot = list(version.provisions.order_by("pk").values_list("pk", "text_ja"))
     with pytest.raises(CommandError) as error:
-        call_command("import_statute", "current", "--file", str(path), "--force")
+        call_command("import_statute", "basic-act-on-cybersecurity", "current", "--file", str(path), "--force")
     assert f"line {bad_line}" in str(error.value)
     assert str(path) in str(error.value)
     assert list(version.provisions.order_by("pk").values_list("pk", "text_ja")) == snapshot
@@ -210,7 +210,7 @@ def test_a_changed_text_is_reimported_and_keeps_the_english(kb, tmp_path):
     path.write_text(text, encoding="utf-8")
     english = Provision.objects.articles().get(version=version, number="9").get_children().get().text_en
     assert english
-    call_command("import_statute", "current", "--file", str(path))
+    call_command("import_statute", "basic-act-on-cybersecurity", "current", "--file", str(path))
     article = Provision.objects.articles().get(version=version, number="9")
     paragraph = article.get_children().get()
     assert paragraph.text_ja.startswith("国民は、基本理念に則り")
@@ -230,7 +230,7 @@ def test_import_writes_the_same_tree_columns_as_a_full_mptt_rebuild(kb, tmp_path
     path = tmp_path / "changed.txt"
     path.write_text(source_text(current).replace("国民は", "国民は、", 1), encoding="utf-8")
     untouched = list(original.provisions.order_by("pk").values_list("pk", "tree_id", "lft", "rght"))
-    call_command("import_statute", "current", "--file", str(path))
+    call_command("import_statute", "basic-act-on-cybersecurity", "current", "--file", str(path))
     imported = tree_shape(current)
     assert list(original.provisions.order_by("pk").values_list("pk", "tree_id", "lft", "rght")) == untouched
     Provision._tree_manager.rebuild()

@@ -1,4 +1,4 @@
-"""Download a version of the Act from e-Gov's law API v2 and import it (when the data directory is absent)."""
+"""Download a version of an act from e-Gov's law API v2 and import it (when the data directory is absent)."""
 
 import datetime
 import os
@@ -6,17 +6,15 @@ import re
 import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from laws.egov import EgovError, EgovFormatError, EgovNetworkError, fetch_law_data
-from laws.models import Act, Version
-from laws.services import ContentError, import_version, lineage_map, read_json
+from laws.models import Act
+from laws.selectors import default_version
+from laws.services import import_version
 from laws.statute import StatuteFormatError
 
-ACT_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "laws" / "act.json"
-DEFAULT_LAW_ID = "426AC1000000104"
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -31,7 +29,7 @@ def parse_as_of(value):
 
 class Command(BaseCommand):
     help = (
-        "Fetch the Act's text as in force on a date from e-Gov's law API v2 (settings.EGOV_API_BASE), "
+        "Fetch an act's text as in force on a date from e-Gov's law API v2 (settings.EGOV_API_BASE), "
         "convert it to the plain-text format and import it into a version in one transaction; "
         "any error stops it with nothing written."
     )
@@ -42,36 +40,31 @@ class Command(BaseCommand):
         return super().create_parser(prog_name, subcommand, **kwargs)
 
     def add_arguments(self, parser):
+        parser.add_argument("act", help="The act's slug, e.g. basic-act-on-cybersecurity; its e-Gov law ID is used.")
         parser.add_argument("--as-of", required=True, help="Date the text is in force on (YYYY-MM-DD).")
         parser.add_argument(
-            "--version",
-            default=Version.Key.CURRENT,
-            choices=[key for key, _label in Version.Key.choices],
-            help="The version to replace (default: current).",
+            "--version", help="The key of the version to replace (default: the act's version in force on --as-of)."
         )
-        parser.add_argument("--law-id", default=DEFAULT_LAW_ID, help=f"e-Gov law ID (default: {DEFAULT_LAW_ID}).")
         parser.add_argument("--save", help="Also write the converted text to this file (after a successful import).")
         parser.add_argument("--force", action="store_true", help="Re-import even if the checksum is unchanged.")
 
-    def handle(self, *args, as_of, version, law_id, save=None, force=False, **options):
+    def handle(self, *args, act, as_of, version=None, save=None, force=False, **options):
         date = parse_as_of(as_of)
-        act = Act.objects.filter(egov_law_id=law_id).first()
+        slug = act
+        act = Act.objects.filter(slug=slug).first()
         if act is None:
             if not Act.objects.exists():
                 raise CommandError("No act in the database: run `manage.py load_kb` first.")
-            raise CommandError(f"No act with e-Gov law ID {law_id!r} in the database.")
+            raise CommandError(f"No act {slug!r} in the database.")
+        law_id = act.egov_law_id
         if date < act.promulgated:
             raise CommandError(f"--as-of {date}: before the act was promulgated ({act.promulgated}).")
-        record = act.versions.filter(key=version).first()
+        versions = list(act.versions.order_by("in_force_from"))
+        record = next((v for v in versions if v.key == version), None) if version else default_version(versions, date)
         if record is None:
-            raise CommandError(f"The act has no {version!r} version: run `manage.py load_kb` first.")
-        try:
-            fixture = read_json(ACT_FIXTURE)
-        except (OSError, ContentError) as error:
-            raise CommandError(f"Cannot read the lineage table: {error}") from None
-        if fixture["act"]["egov_law_id"] != law_id:
-            raise CommandError(f"{ACT_FIXTURE} holds the lineage of {fixture['act']['egov_law_id']}, not {law_id}.")
-        numbering = lineage_map(fixture, version)
+            known = ", ".join(v.key for v in versions) or "none: run `manage.py load_kb` first"
+            raise CommandError(f"The act has no version {version!r} (versions: {known}).")
+        version = record.key
         save_path = Path(save) if save else None
         if save_path is not None and not save_path.parent.is_dir():
             raise CommandError(f"--save {save_path}: no such directory.")
@@ -102,7 +95,6 @@ class Command(BaseCommand):
                     version=record,
                     text=data.text,
                     filename=filename,
-                    numbering=numbering,
                     force=force,
                     progress=self.stderr,
                 )

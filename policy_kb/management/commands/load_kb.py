@@ -1,4 +1,4 @@
-"""Load the knowledge base: fixtures, the statute text from the data directory, the English, the index."""
+"""Load the knowledge base: every act with its text and English, the strategy, incidents, glossary and index."""
 
 from pathlib import Path
 
@@ -8,21 +8,22 @@ from django.db import transaction
 
 from core.bulk import bulk_load
 from incidents.services import load_incidents
-from laws.services import (
-    CHAPTER_TITLES_EN,
-    ContentError,
-    apply_chapter_titles,
-    apply_english,
-    import_from_data_dir,
-    load_act,
-    load_glossary,
-    read_json,
-)
+from laws.services import ContentError, apply_english, import_from_data_dir, load_act, load_glossary, read_json
 from laws.statute import StatuteFormatError
 from policy_kb.search import rebuild_index
 from strategy.services import load_strategy
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+
+
+def act_fixtures(folder):
+    """The act fixtures of a folder: [(records path, English path or None)], one per act, by file name."""
+    pairs = []
+    for path in sorted(Path(folder).glob("*.json")):
+        if not path.name.endswith(".en.json"):
+            english = path.with_name(path.name.removesuffix(".json") + ".en.json")
+            pairs.append((path, english if english.exists() else None))
+    return pairs
 
 
 class Command(BaseCommand):
@@ -34,15 +35,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, fixtures, data_dir, **options):
         fixtures = Path(fixtures)
+        statuses, english = {}, 0
         try:
             with transaction.atomic(), bulk_load():
-                act_data = read_json(fixtures / "laws" / "act.json")
-                act = load_act(data=act_data)
-                statuses = {}
-                if Path(data_dir).is_dir():
-                    statuses = import_from_data_dir(act=act, data=act_data, data_dir=data_dir, stream=self.stderr)
-                apply_chapter_titles(act=act, titles=CHAPTER_TITLES_EN)
-                english = apply_english(act=act, data=read_json(fixtures / "laws" / "basic-act.en.json"))
+                for records, translation in act_fixtures(fixtures / "laws"):
+                    try:
+                        act = load_act(data=read_json(records))
+                    except ContentError as error:
+                        raise ContentError(f"{records}: {error}") from None
+                    if Path(data_dir).is_dir():
+                        for key, status in import_from_data_dir(act=act, data_dir=data_dir, stream=self.stderr).items():
+                            statuses[f"{act.slug} {key}"] = status
+                    if translation is not None:
+                        english += apply_english(act=act, data=read_json(translation))
                 for name, loader in (
                     ("strategy.json", load_strategy),
                     ("incidents.json", load_incidents),

@@ -1,0 +1,84 @@
+"""The incidents app's record kind and where its typed links (incident → document, part or provision) are stored."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec
+from core.urls import neutral_path
+
+from .models import Incident, IncidentLink
+
+
+def incident_ref(incident):
+    return Ref(
+        f"incident:{incident.slug}",
+        "incident",
+        incident.title_ja,
+        incident.title_en or "",
+        neutral_path("incidents:detail", slug=incident.slug),
+    )
+
+
+def incident_entries(incidents=None):
+    """One IndexEntry per incident: title, summary; its deck label, countries and attack types find it too."""
+    incidents = incidents if incidents is not None else Incident.objects.all()
+    for i in incidents.prefetch_related("countries", "attack_types").order_by("start_date", "slug"):
+        countries, attack_types = list(i.countries.all()), list(i.attack_types.all())
+        extra = [i.deck_label] + [c.name_ja for c in countries] + [c.name_en for c in countries]
+        extra += [a.name_ja for a in attack_types] + [a.name_en for a in attack_types]
+        yield IndexEntry(
+            kind="incident",
+            object_key=i.slug,
+            url=neutral_path("incidents:detail", slug=i.slug),
+            year=i.start_date.year,
+            title_ja=i.title_ja,
+            title_en=i.title_en,
+            body_ja=i.summary_ja,
+            body_en=i.summary_en,
+            extra=tuple(extra),
+        )
+
+
+KINDS = (
+    RecordKind(
+        key="incident",
+        model="incidents.Incident",
+        plural=_("Incidents"),
+        ref=incident_ref,
+        order=40,
+        search=SearchSpec(
+            kind="incident",
+            model="incidents.Incident",
+            entries=incident_entries,
+            key=lambda incident: incident.slug,
+            affected_by={
+                "incidents.Incident": lambda incident: [incident],
+                "incidents.Country": lambda country: country.incidents.all(),
+                "incidents.AttackType": lambda attack_type: attack_type.incidents.all(),
+            },
+        ),
+    ),
+)
+
+
+def _links_touching(kind, pks):
+    return {
+        "incident": Q(incident__in=pks),
+        "article": Q(identity__in=pks),
+        "document": Q(document__in=pks, node__isnull=True),
+        "node": Q(node__in=pks),
+    }.get(kind)
+
+
+LINK_STORES = (
+    LinkStore(
+        name="incidents.IncidentLink",
+        queryset=lambda: IncidentLink.objects.select_related(
+            "incident", "document", "node__document", "identity__act", "cited_version__act", "evidence"
+        ),
+        touching=_links_touching,
+        edges=lambda link: [
+            EdgeSpec(link.incident, link.identity or link.node or link.document, link.relation_type, link)
+        ],
+    ),
+)

@@ -1,0 +1,20 @@
+"""The laws app's models: acts and their versions, provisions, amendments, sources, typed links and glossary."""
+
+from .acts import Act, AmendingAct, ArticleIdentity, ArticleNumber, ProvisionChange, Version
+from .provisions import Provision
+from .references import LawReference, Source, TypedLink
+from .terms import Term
+
+__all__ = [
+    "Act",
+    "AmendingAct",
+    "ArticleIdentity",
+    "ArticleNumber",
+    "LawReference",
+    "Provision",
+    "ProvisionChange",
+    "Source",
+    "Term",
+    "TypedLink",
+    "Version",
+]

@@ -1,0 +1,117 @@
+"""Sources that facts cite, and references to provisions as a citing source numbers them (typed links build on them)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from core.fields import http_url_field
+from core.relations import RelationType
+from laws.address import ProvisionAddress
+
+from .acts import ArticleIdentity, Version
+
+
+class Source(models.Model):
+    """A document cited for a fact: shared by every app (facts carry their source)."""
+
+    key = models.SlugField(_("key"), max_length=80, unique=True)
+    url = http_url_field(_("URL"), blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=400)
+    date = models.DateField(_("date"), null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+    verified = models.BooleanField(
+        _("verified"), default=False, help_text=_("Off when the address was seen cited but not opened.")
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["date", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_pdf(self):
+        return self.url.lower().split("?")[0].endswith(".pdf")
+
+
+class LawReference(models.Model):
+    """Points at an article identity (survives renumbering) as the citing source numbers it."""
+
+    identity = models.ForeignKey(
+        ArticleIdentity,
+        verbose_name=_("article"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+    cited_version = models.ForeignKey(
+        Version,
+        verbose_name=_("numbering as cited in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+    cited_article = models.CharField(_("article as cited"), max_length=20, blank=True)
+    paragraph = models.PositiveSmallIntegerField(_("paragraph"), null=True, blank=True)
+    item = models.PositiveSmallIntegerField(_("item"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.identity_id and self.cited_version_id and self.cited_version.act_id != self.identity.act_id:
+            raise ValidationError(
+                {"cited_version": _("The version cited must be a version of the act the article belongs to.")}
+            )
+
+    def address(self):
+        """The ProvisionAddress of the cited provision, numbered as the source cites it (load identity.act and
+        cited_version to avoid queries), or None when no article is referred to."""
+        if not self.identity_id:
+            return None
+        number = self.cited_article or self.identity.key
+        if self.cited_version_id:
+            act = self.identity.act.slug
+            return ProvisionAddress.in_version(self.cited_version, number, self.paragraph, self.item, act=act)
+        return ProvisionAddress(self.identity.act.slug, number, self.paragraph, self.item)
+
+    @property
+    def anchor(self):
+        return self.address().anchor if self.identity_id else ""
+
+    def citation(self, language):
+        """Art. 25(1)(iii) / 第二十五条第一項第三号, numbered as the source cites it; "" without an article."""
+        address = self.address()
+        return address.label(language) if address else ""
+
+    def target_url(self):
+        """The language-neutral path of the article page in the cited version, at the paragraph or item anchor."""
+        address = self.address()
+        return address.path() if address else ""
+
+
+class TypedLink(LawReference):
+    """A link in the network: its relation, a note, the source that shows it, and whether it is
+    this knowledge base's interpretation rather than the source's own statement."""
+
+    relation_type = models.CharField(_("relation"), max_length=40, choices=RelationType.choices)
+    note = models.TextField(_("note"), blank=True)
+    evidence = models.ForeignKey(
+        Source,
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(app_label)s_%(class)s_set",
+    )
+    interpretation = models.BooleanField(_("interpretation"), default=False)
+
+    class Meta:
+        abstract = True

@@ -1,0 +1,27 @@
+"""Writes for the laws app: loading an act and its glossary, importing a version's text, applying the English.
+
+Each public function is keyword-only and runs in one transaction.
+"""
+
+from .acts import load_act, resolve_law_reference, sync_version_periods
+from .english import apply_english
+from .glossary import load_glossary
+from .loading import ContentError, bilingual, get_or_create_source, parse_date, read_json
+from .statute_import import import_from_data_dir, import_version, nested_set, rebuild_text
+
+__all__ = [
+    "ContentError",
+    "apply_english",
+    "bilingual",
+    "get_or_create_source",
+    "import_from_data_dir",
+    "import_version",
+    "load_act",
+    "load_glossary",
+    "nested_set",
+    "parse_date",
+    "read_json",
+    "rebuild_text",
+    "resolve_law_reference",
+    "sync_version_periods",
+]

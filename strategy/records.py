@@ -1,0 +1,208 @@
+"""The strategy app's record kinds (documents, their parts, organisations) and where its typed links are stored."""
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec
+from core.relations import RelationType
+from core.urls import neutral_path
+
+from .models import Document, Node, Organisation, OrganisationRelation, ProvisionLink
+
+
+def document_ref(document):
+    return Ref(
+        f"document:{document.slug}",
+        "document",
+        document.title_ja,
+        document.title_en or "",
+        neutral_path("strategy:document", slug=document.slug),
+    )
+
+
+def node_ref(node):
+    """Ref of a part of a document: "5.2.3 title"; needs node.document loaded."""
+    return Ref(
+        f"node:{node.document.slug}:{node.key}",
+        "node",
+        f"{node.number} {node.title_ja}".strip(),
+        f"{node.number} {node.title_en}".strip() if node.title_en else "",
+        neutral_path("strategy:node", slug=node.document.slug, key=node.key),
+    )
+
+
+def organisation_ref(organisation):
+    return Ref(
+        f"organisation:{organisation.slug}",
+        "organisation",
+        organisation.name_ja,
+        organisation.name_en or "",
+        neutral_path("strategy:organisation", slug=organisation.slug),
+    )
+
+
+# --- Search entries ----------------------------------------------------------------------------
+
+
+def document_entries(documents=None):
+    """One IndexEntry per document: title and summary, year decided."""
+    documents = documents if documents is not None else Document.objects.all()
+    for d in documents.order_by("decided_on", "slug"):
+        yield IndexEntry(
+            kind="document",
+            object_key=d.slug,
+            url=neutral_path("strategy:document", slug=d.slug),
+            year=d.decided_on.year if d.decided_on else None,
+            title_ja=d.title_ja,
+            title_en=d.title_en,
+            body_ja=d.summary_ja,
+            body_en=d.summary_en,
+        )
+
+
+def node_entries(nodes=None):
+    """One IndexEntry per part of a document: number and title, body; the document's title finds it too."""
+    nodes = nodes if nodes is not None else Node.objects.all()
+    for n in nodes.select_related("document").order_by("document__decided_on", "document__slug", "tree_id", "lft"):
+        yield IndexEntry(
+            kind="measure",
+            object_key=f"{n.document.slug}:{n.key}",
+            url=neutral_path("strategy:node", slug=n.document.slug, key=n.key),
+            year=n.document.decided_on.year if n.document.decided_on else None,
+            title_ja=f"{n.number} {n.title_ja}".strip(),
+            title_en=f"{n.number} {n.title_en}".strip(),
+            body_ja=n.body_ja,
+            body_en=n.body_en,
+            extra=(n.document.title_ja, n.document.title_en),
+        )
+
+
+def organisation_entries(organisations=None):
+    """One IndexEntry per organisation: name with abbreviation, description."""
+    organisations = organisations if organisations is not None else Organisation.objects.all()
+    for o in organisations.order_by("slug"):
+        abbreviation = o.abbreviation
+        yield IndexEntry(
+            kind="organisation",
+            object_key=o.slug,
+            url=neutral_path("strategy:organisation", slug=o.slug),
+            title_ja=o.name_ja + (f"（{abbreviation}）" if abbreviation else ""),
+            title_en=(o.name_en or "") + (f" ({abbreviation})" if abbreviation else ""),
+            body_ja=o.description_ja,
+            body_en=o.description_en,
+        )
+
+
+KINDS = (
+    RecordKind(
+        key="document",
+        model="strategy.Document",
+        plural=_("Policy documents"),
+        ref=document_ref,
+        order=20,
+        search=SearchSpec(
+            kind="document",
+            model="strategy.Document",
+            entries=document_entries,
+            key=lambda document: document.slug,
+            affected_by={"strategy.Document": lambda document: [document]},
+        ),
+    ),
+    RecordKind(
+        key="node",
+        model="strategy.Node",
+        plural=_("Measures and document parts"),
+        ref=node_ref,
+        order=30,
+        ref_related=("document",),
+        search=SearchSpec(
+            kind="measure",
+            model="strategy.Node",
+            entries=node_entries,
+            key=lambda node: f"{node.document.slug}:{node.key}",
+            affected_by={
+                "strategy.Node": lambda node: [node],
+                "strategy.Document": lambda document: document.nodes.select_related("document"),
+            },
+        ),
+    ),
+    RecordKind(
+        key="organisation",
+        model="strategy.Organisation",
+        plural=_("Organisations"),
+        ref=organisation_ref,
+        order=50,
+        search=SearchSpec(
+            kind="organisation",
+            model="strategy.Organisation",
+            entries=organisation_entries,
+            key=lambda organisation: organisation.slug,
+            affected_by={"strategy.Organisation": lambda organisation: [organisation]},
+        ),
+    ),
+)
+
+
+# --- Where the links are -----------------------------------------------------------------------
+
+_LAW = ("identity__act", "cited_version__act", "evidence")
+
+
+def _provision_links_touching(kind, pks):
+    return {
+        "article": Q(identity__in=pks),
+        "document": Q(document__in=pks, node__isnull=True),
+        "node": Q(node__in=pks),
+    }.get(kind)
+
+
+def _relations_touching(kind, pks):
+    return {"organisation": Q(source__in=pks) | Q(target__in=pks), "article": Q(identity__in=pks)}.get(kind)
+
+
+def _relation_edges(relation):
+    """The relation between the two organisations and, when a provision grounds it, the provision as the
+    legal basis of the organisation that holds the power."""
+    yield EdgeSpec(relation.source, relation.target, relation.relation_type, relation)
+    if relation.identity_id:
+        yield EdgeSpec(relation.source, relation.identity, RelationType.LEGAL_BASIS, relation)
+
+
+def _document_links_touching(kind, pks):
+    return {
+        "document": Q(pk__in=pks) | Q(supersedes__in=pks) | Q(revises__in=pks),
+        "amendment": Q(amending_act__in=pks),
+    }.get(kind)
+
+
+def _document_edges(document):
+    if document.supersedes_id:
+        yield EdgeSpec(document, document.supersedes, RelationType.SUPERSEDES)
+    if document.revises_id:
+        yield EdgeSpec(document, document.revises, RelationType.REVISES)
+    if document.amending_act_id:
+        yield EdgeSpec(document, document.amending_act, RelationType.RELATED)
+
+
+LINK_STORES = (
+    LinkStore(
+        name="strategy.ProvisionLink",
+        queryset=lambda: ProvisionLink.objects.select_related("document", "node__document", *_LAW),
+        touching=_provision_links_touching,
+        edges=lambda link: [EdgeSpec(link.node or link.document, link.identity, link.relation_type, link)],
+    ),
+    LinkStore(
+        name="strategy.OrganisationRelation",
+        queryset=lambda: OrganisationRelation.objects.select_related("source", "target", *_LAW),
+        touching=_relations_touching,
+        edges=_relation_edges,
+    ),
+    LinkStore(
+        name="strategy.Document",
+        queryset=lambda: Document.objects.select_related("supersedes", "revises", "amending_act__act").filter(
+            Q(supersedes__isnull=False) | Q(revises__isnull=False) | Q(amending_act__isnull=False)
+        ),
+        touching=_document_links_touching,
+        edges=_document_edges,
+    ),
+)
