@@ -8,7 +8,8 @@ from laws.models import ArticleIdentity, Term
 from policy_kb import relations
 from policy_kb.citations import parse
 from policy_kb.linking import TermIndex, link_text
-from strategy.models import Document, Node, ProvisionLink
+from strategy.models import Document, ProvisionLink
+from tests.factories import SMALL_STATUTE, NodeFactory, TermFactory, VersionFactory
 
 pytestmark = pytest.mark.django_db
 ACT = "/laws/basic-act-on-cybersecurity"
@@ -99,28 +100,29 @@ def test_parser_accepts_kanji_and_full_width_numerals():
 # --- Links in both directions ----------------------------------------------------------------
 
 
-def test_a_link_appears_on_both_records_in_both_languages(client, kb):
-    measure = Node.objects.get(document__slug="cs-strategy-2015", key="m-5-4-2")
-    identity = ArticleIdentity.objects.get(key="8")  # educational and research institutions
+def test_a_link_appears_on_both_records_in_both_languages(client):
+    version = VersionFactory(text=SMALL_STATUTE)
+    measure = NodeFactory()
     link = ProvisionLink.objects.create(
         document=measure.document,
         node=measure,
-        identity=identity,
+        identity=version.act.article_identities.get(key="2"),
         relation_type="implements",
         note_ja="テスト用の注記",
         note_en="A note for the test",
     )
-    measure_url = "/strategy/documents/cs-strategy-2015/m-5-4-2/"
+    article_url = f"/laws/{version.act.slug}/articles/2/"
+    measure_url = f"/strategy/documents/{measure.document.slug}/{measure.key}/"
     for lang, wording_out, wording_in in (("en", "implements", "implemented by"), ("ja", None, None)):
-        article = client.get(f"/{lang}{ACT}/articles/8/").content.decode()
+        article = client.get(f"/{lang}{article_url}").content.decode()
         node = client.get(f"/{lang}{measure_url}").content.decode()
         assert f'href="/{lang}{measure_url}"' in article
-        assert f'href="/{lang}{ACT}/articles/8/' in node
+        assert f'href="/{lang}{article_url}' in node
         if wording_out:
             assert wording_in in article.lower() and wording_out in node.lower()
         assert (link.note_en if lang == "en" else link.note_ja) in article
     link.delete()
-    assert f'href="/en{measure_url}"' not in client.get(f"/en{ACT}/articles/8/").content.decode()
+    assert f'href="/en{measure_url}"' not in client.get(f"/en{article_url}").content.decode()
 
 
 def test_links_group_by_relation_and_use_inverse_wording(kb):
@@ -205,6 +207,16 @@ def test_every_term_is_linked_at_most_once_per_text(kb):
     terms = TermIndex()
     html = str(link_text("監査と監査と監査", "ja", terms=terms))
     assert html.count("/glossary/audit/") == 1
+
+
+def test_a_terms_forms_are_its_term_and_aliases_once_each_longest_first():
+    term = TermFactory.build(
+        term_ja="監査", aliases_ja="会計監査, 監査 ,,内部統制監査", term_en="audit", aliases_en="audits"
+    )
+    assert term.forms("ja")[0] == "内部統制監査"
+    assert sorted(term.forms("ja")) == sorted(["内部統制監査", "会計監査", "監査"])
+    assert [len(form) for form in term.forms("ja")] == [6, 4, 2]
+    assert term.forms("en") == ["audits", "audit"]
 
 
 def test_term_forms_occur_in_the_texts(kb):
