@@ -43,11 +43,6 @@ def tr_text(obj, field):
     return localized(obj, field).text if obj is not None else ""
 
 
-@register.filter
-def is_fallback(obj, field):
-    return localized(obj, field).is_fallback if obj is not None else False
-
-
 @register.simple_tag
 def pdate(date, precision="day", with_era=True):
     """<time> with the date at its precision, e.g. 2011年秋 / autumn 2011."""
