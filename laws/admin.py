@@ -1,3 +1,5 @@
+"""The laws admin: acts, versions, article identities, provisions (English only), sources and glossary terms."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline

@@ -1,3 +1,5 @@
+"""Which law fields have a Japanese and an English column (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Term, Version
