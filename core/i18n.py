@@ -4,7 +4,6 @@ from dataclasses import dataclass
 
 from django.utils.translation import get_language
 
-CONTENT_LANGUAGES = ("ja", "en")
 FALLBACK_LANGUAGE = "ja"
 
 

@@ -1,3 +1,5 @@
+"""The incidents admin: incidents with their figures and links, attack types and countries, in both languages."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.http import shown_value
 from core.i18n import localized
 
 from .models import Incident
@@ -31,12 +32,6 @@ class FilterChoices:
             for t in self.attack_types
             if t.tree_id == chosen.tree_id and chosen.lft <= t.lft and t.rght <= chosen.rght
         ]
-
-
-def shown_value(value, limit=40):
-    """A submitted value as it may be quoted back to the reader: printable and short."""
-    text = "".join(ch if ch.isprintable() else "\N{REPLACEMENT CHARACTER}" for ch in str(value))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class IncidentFilterForm(forms.Form):

@@ -1,3 +1,5 @@
+"""Which incident fields have a Japanese and an English column (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import AttackType, Country, ImpactFigure, Incident, IncidentLink

@@ -1,3 +1,5 @@
+"""The incident pages' addresses: the list, the chart and one incident."""
+
 from django.urls import path
 
 from . import views

@@ -1,3 +1,5 @@
+"""The law pages' addresses: acts, articles, supplementary provisions and amendments."""
+
 from django.urls import path
 
 from . import views

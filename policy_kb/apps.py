@@ -1,3 +1,5 @@
+"""The composing app's configuration: it connects the search index signals and the editor roles."""
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _

@@ -1,3 +1,5 @@
+"""Values every template can read: the site's public address."""
+
 from django.conf import settings
 
 

@@ -1,3 +1,5 @@
+"""The site's addresses: health check and admin outside the language prefix, every page under /ja/ and /en/."""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path

@@ -1,3 +1,5 @@
+"""Which strategy fields have a Japanese and an English column (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector

@@ -1,3 +1,5 @@
+"""The strategy pages' addresses: documents and their parts, the sector matrix and organisations."""
+
 from django.urls import path
 
 from . import views

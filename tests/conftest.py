@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,31 +44,6 @@ def kb(db):
 @pytest.fixture(params=["ja", "en"])
 def lang(request):
     return request.param
-
-
-class QueryCounter:
-    def __init__(self):
-        self.context = CaptureQueriesContext(connection)
-
-    def __enter__(self):
-        self.context.__enter__()
-        return self
-
-    def __exit__(self, *exc):
-        self.context.__exit__(*exc)
-
-    @property
-    def count(self):
-        return len(self.context.captured_queries)
-
-    def sql(self):
-        return "\n".join(query["sql"] for query in self.context.captured_queries)
-
-
-@pytest.fixture
-def count_queries():
-    """with count_queries() as q: ... ; q.count — the queries a block ran."""
-    return QueryCounter
 
 
 def free_port():

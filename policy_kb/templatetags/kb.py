@@ -43,11 +43,6 @@ def tr_text(obj, field):
     return localized(obj, field).text if obj is not None else ""
 
 
-@register.filter
-def is_fallback(obj, field):
-    return localized(obj, field).is_fallback if obj is not None else False
-
-
 @register.simple_tag
 def pdate(date, precision="day", with_era=True):
     """<time> with the date at its precision, e.g. 2011年秋 / autumn 2011."""
@@ -193,3 +188,59 @@ def record_graph(record):
     from policy_kb.graphs import record_graph as build
 
     return {"graph": build(record) if record is not None else None, "LANGUAGE_CODE": _lang()}
+
+
+# --- Breadcrumbs -----------------------------------------------------------------------------
+
+_TRAIL = "_breadcrumb_trail"
+
+
+class BreadcrumbsNode(template.Node):
+    """Renders includes/breadcrumbs.html with the (url, label) pairs its {% crumb %} tags collected."""
+
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        trail = []
+        with context.push({_TRAIL: trail}):
+            self.nodelist.render(context)
+        partial = context.template.engine.get_template("includes/breadcrumbs.html")
+        return partial.render(context.new({"crumbs": trail}))
+
+
+class CrumbNode(template.Node):
+    """Adds one (url, label) pair to the enclosing trail; url is None for the current page."""
+
+    def __init__(self, parts, nodelist):
+        self.parts, self.nodelist = parts, nodelist
+
+    def render(self, context):
+        if _TRAIL not in context:
+            raise template.TemplateSyntaxError("{% crumb %} is used only inside {% breadcrumbs %}")
+        url = "".join(str(part.resolve(context)) for part in self.parts) if self.parts else None
+        context[_TRAIL].append((url, mark_safe(self.nodelist.render(context).strip())))
+        return ""
+
+
+@register.tag
+def breadcrumbs(parser, token):
+    """{% breadcrumbs %}{% crumb url %}label{% endcrumb %}…{% crumb %}current page{% endcrumb %}{% endbreadcrumbs %}
+
+    The trail after Home, rendered by the one partial includes/breadcrumbs.html. Each {% crumb %} names a
+    link: its arguments are joined into the URL (e.g. `act.get_absolute_url choice.query "#art-" number`) and
+    its content, rendered as any template (so {% tr %} keeps its Japanese fallback), is the label. A crumb
+    without arguments is the current page (aria-current="page"); it comes last.
+    """
+    nodelist = parser.parse(("endbreadcrumbs",))
+    parser.delete_first_token()
+    return BreadcrumbsNode(nodelist)
+
+
+@register.tag
+def crumb(parser, token):
+    """{% crumb part… %}label{% endcrumb %}: one step of the enclosing {% breadcrumbs %} (see there)."""
+    parts = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
+    nodelist = parser.parse(("endcrumb",))
+    parser.delete_first_token()
+    return CrumbNode(parts, nodelist)

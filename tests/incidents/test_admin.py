@@ -3,8 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from incidents.models import AttackType, Country, Incident
+from incidents.models import Incident
 from laws.models import Source
+from tests.factories import AttackTypeFactory, CountryFactory, IncidentFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,8 +19,13 @@ def admin_client(client, django_user_model, kb):
     return client
 
 
-def incident_form(**overrides):
-    source = Source.objects.get(key="reuters-2011-09-19-mhi")
+@pytest.fixture
+def rows():
+    """The source, country and attack type an incident form refers to."""
+    return {"source": SourceFactory(), "country": CountryFactory(), "attack_type": AttackTypeFactory()}
+
+
+def incident_form(rows, **overrides):
     data = {
         "slug": "test-incident",
         "title_ja": "テスト事案",
@@ -33,9 +39,9 @@ def incident_form(**overrides):
         "deck_label": "",
         "deck_date": "",
         "deck_precision": "month",
-        "countries": ["JP"],
-        "attack_types": [str(AttackType.objects.get(slug="malware").pk)],
-        "sources": [str(source.pk)],
+        "countries": [rows["country"].code],
+        "attack_types": [str(rows["attack_type"].pk)],
+        "sources": [str(rows["source"].pk)],
         "attribution_ja": "",
         "attribution_en": "",
         "attribution_source": "",
@@ -53,9 +59,9 @@ def incident_form(**overrides):
     return {key: value for key, value in data.items() if value is not None}
 
 
-def test_an_incident_without_a_source_is_refused_with_a_form_error(admin_client):
+def test_an_incident_without_a_source_is_refused_with_a_form_error(admin_client, rows):
     before = Incident.objects.count()
-    response = admin_client.post("/admin/incidents/incident/add/", incident_form(sources=None))
+    response = admin_client.post("/admin/incidents/incident/add/", incident_form(rows, sources=None))
     assert response.status_code == 200  # the form again, not a redirect
     errors = response.context["adminform"].form.errors
     assert "sources" in errors and errors.as_data()["sources"][0].code == "no_source"
@@ -64,15 +70,15 @@ def test_an_incident_without_a_source_is_refused_with_a_form_error(admin_client)
     assert not Incident.objects.filter(slug="test-incident").exists()
 
 
-def test_the_same_incident_with_a_source_is_saved(admin_client):
-    response = admin_client.post("/admin/incidents/incident/add/", incident_form())
+def test_the_same_incident_with_a_source_is_saved(admin_client, rows):
+    response = admin_client.post("/admin/incidents/incident/add/", incident_form(rows))
     assert response.status_code == 302, response.context["adminform"].form.errors
     incident = Incident.objects.get(slug="test-incident")
-    assert [s.key for s in incident.sources.all()] == ["reuters-2011-09-19-mhi"]
+    assert [s.key for s in incident.sources.all()] == [rows["source"].key]
 
 
-def test_attribution_without_its_source_is_refused(admin_client):
-    response = admin_client.post("/admin/incidents/incident/add/", incident_form(attribution_en="State X"))
+def test_attribution_without_its_source_is_refused(admin_client, rows):
+    response = admin_client.post("/admin/incidents/incident/add/", incident_form(rows, attribution_en="State X"))
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors.as_data()
     assert errors["attribution_source"][0].code == "attribution_without_source"
@@ -98,17 +104,24 @@ def test_admin_search_uses_both_language_columns(admin_client):
     from incidents.admin import IncidentAdmin
 
     assert {"title_ja", "title_en"} <= set(IncidentAdmin.search_fields)
-    html = admin_client.get("/admin/incidents/incident/?q=三菱重工業").content.decode()
-    assert "/admin/incidents/incident/" in html and "mhi-2011" in html
-    html = admin_client.get("/admin/incidents/incident/?q=Mitsubishi").content.decode()
-    assert "mhi-2011" in html
+    incident = IncidentFactory(title_ja="試験重工業へのサイバー攻撃", title_en="Attack on Testbridge Heavy Industries")
+    other = IncidentFactory()
+    for query in ("試験重工業", "Testbridge"):
+        response = admin_client.get("/admin/incidents/incident/", {"q": query})
+        assert list(response.context["cl"].queryset) == [incident], query
+        html = response.content.decode()
+        assert f"/admin/incidents/incident/{incident.pk}/change/" in html
+        assert f"/admin/incidents/incident/{other.pk}/change/" not in html
 
 
 def test_an_existing_incident_can_be_changed_in_the_admin(admin_client):
-    incident = Incident.objects.get(slug="mhi-2011")
+    country = CountryFactory()
+    incident = IncidentFactory(countries=[country])
     response = admin_client.get(f"/admin/incidents/incident/{incident.pk}/change/")
     assert response.status_code == 200
-    assert Country.objects.filter(code="JP").exists()
+    form = response.context["adminform"].form
+    assert form.initial["slug"] == incident.slug
+    assert [c.code for c in form.initial["countries"]] == [country.code]
 
 
 @pytest.mark.parametrize("url", ["ftp://example.org/report.pdf", "javascript:alert(1)", "file:///etc/passwd"])

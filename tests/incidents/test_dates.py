@@ -6,10 +6,9 @@ import re
 import pytest
 
 from core.dates import DatePrecision, format_partial_date
+from tests.factories import IncidentFactory
 
 from .helpers import element_by_id, main_html
-
-pytestmark = pytest.mark.django_db
 
 D = datetime.date
 
@@ -40,6 +39,7 @@ def test_without_era():
     assert format_partial_date(D(2011, 9, 1), DatePrecision.SEASON, language="ja", with_era=False) == "2011年秋"
 
 
+@pytest.mark.django_db
 def test_deck_date_of_mhi_2011_is_shown_as_a_season(client, kb, lang):
     html = main_html(client.get(f"/{lang}/incidents/mhi-2011/"))
     deck = element_by_id(html, "deck", "dd")
@@ -48,8 +48,10 @@ def test_deck_date_of_mhi_2011_is_shown_as_a_season(client, kb, lang):
     assert f'<time datetime="2011">{expected}</time>' in deck
 
 
-def test_start_date_at_its_precision(client, kb, lang):
-    html = main_html(client.get(f"/{lang}/incidents/house-of-representatives-2011/"))
+@pytest.mark.django_db
+def test_start_date_at_its_precision(client, lang):
+    incident = IncidentFactory(start_date=D(2011, 7, 21), start_precision=DatePrecision.LATE)
+    html = main_html(client.get(f"/{lang}/incidents/{incident.slug}/"))
     start = element_by_id(html, "start-date", "dd")
     expected = {"ja": "2011年7月下旬（平成23年）", "en": "late July 2011"}[lang]
     assert re.search(rf'<time datetime="2011-07">{expected}</time>', start)

@@ -1,15 +1,19 @@
 """One incident: facts with their precision and sources, typed links, and the policy that followed."""
 
+import datetime
 import re
 from decimal import Decimal
 
 import pytest
 from django.utils.html import escape
 
+from core.dates import DatePrecision
+from core.i18n import localized
 from incidents.models import ImpactFigure, Incident
 from incidents.selectors import add_years
 from laws.models import Act, AmendingAct, Source
 from strategy.models import Document
+from tests.factories import AttackTypeFactory, CountryFactory, IncidentFactory, SectorFactory, SourceFactory
 
 from .helpers import element_by_id, main_html
 
@@ -41,34 +45,63 @@ def test_every_incident_has_a_source_in_the_database_and_on_its_page(client, kb,
             assert f'href="{source.url}"' in sources.replace("&amp;", "&"), (incident.slug, source.key)
 
 
-def test_source_verification_is_shown(client, kb, lang):
-    incident = Incident.objects.get(slug="mhi-2011")
-    source = incident.sources.get()
-    html = section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "sources-heading")
+def test_source_verification_is_shown(client, lang):
+    source = SourceFactory(verified=True)
+    incident = IncidentFactory(sources=[source])
+    html = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
     assert 'class="verified"' in html and 'class="unverified"' not in html
     Source.objects.filter(pk=source.pk).update(verified=False)
-    html = section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "sources-heading")
+    html = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
     assert 'class="unverified"' in html and 'class="verified"' not in html
 
 
-def test_dates_countries_sectors_and_attack_types(client, kb, lang):
-    html = main_html(client.get(f"/{lang}/incidents/estonia-2007/"))
+def test_dates_countries_sectors_and_attack_types(client, lang):
+    sectors = [SectorFactory(), SectorFactory(), SectorFactory()]
+    country, attack_type = CountryFactory(), AttackTypeFactory()
+    incident = IncidentFactory(
+        start_date=datetime.date(2007, 4, 27),
+        end_date=datetime.date(2007, 5, 1),
+        end_precision=DatePrecision.MONTH,
+        countries=[country],
+        sectors=sectors,
+        attack_types=[attack_type],
+    )
+    html = main_html(client.get(f"/{lang}/incidents/{incident.slug}/"))
     assert {"ja": "2007年4月27日（平成19年）", "en": "27 April 2007"}[lang] in element_by_id(html, "start-date", "dd")
     end = element_by_id(html, "end-date", "dd")
     assert f'<time datetime="2007-05">{ {"ja": "2007年5月（平成19年）", "en": "May 2007"}[lang] }</time>' in end
-    for slug in ("government", "finance", "ict"):
-        assert f'href="/{lang}/strategy/sectors/#{slug}"' in html
-    assert {"ja": "エストニア", "en": "Estonia"}[lang] in html
-    assert {"ja": "DDoS攻撃", "en": "DDoS attack"}[lang] in html
-    assert "end-date" not in main_html(client.get(f"/{lang}/incidents/mhi-2011/"))
+    for sector in sectors:
+        assert f'href="/{lang}/strategy/sectors/#{sector.slug}"' in html
+    assert localized(country, "name", lang).text in html
+    assert localized(attack_type, "name", lang).text in html
+    assert f'href="/{lang}/incidents/?attack_type={attack_type.slug}"' in html
+    assert "end-date" not in main_html(client.get(f"/{lang}/incidents/{IncidentFactory().slug}/"))
 
 
-def test_impact_figures_have_separators_unit_approximation_and_source(client, kb, lang):
-    html = section(main_html(client.get(f"/{lang}/incidents/opm-2015/")), "figures-heading")
-    assert "21,500,000" in html and "4,200,000" in html
+def test_impact_figures_have_separators_unit_approximation_and_source(client, lang):
+    incident = IncidentFactory()
+    figure = ImpactFigure.objects.create(
+        incident=incident,
+        value=Decimal("21500000"),
+        unit_ja="人",
+        unit_en="people",
+        label_ja="個人情報が盗まれた人",
+        label_en="people whose personal data was stolen",
+        approximate=True,
+        source=SourceFactory(),
+    )
+    ImpactFigure.objects.create(
+        incident=incident,
+        value=Decimal("83"),
+        unit_ja="台",
+        unit_en="computers",
+        label_ja="感染した端末",
+        label_en="infected computers",
+        source=SourceFactory(),
+    )
+    html = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "figures-heading")
+    assert "21,500,000" in html
     assert "21500000" not in html.replace('value="21500000"', "")
-    figure = ImpactFigure.objects.get(incident__slug="opm-2015", value=Decimal("21500000"))
-    assert figure.approximate
     row = next(r for r in html.split("<tr>") if "21,500,000" in r)
     assert (figure.unit_en if lang == "en" else figure.unit_ja) in row
     assert (figure.label_en if lang == "en" else figure.label_ja) in row
@@ -76,24 +109,26 @@ def test_impact_figures_have_separators_unit_approximation_and_source(client, kb
     assert 'class="approximate"' in row
     if lang == "en":
         assert '<span class="approximate">approximately</span> <data value="21500000">21,500,000</data>' in row
-    exact = next(
-        r
-        for r in section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "figures-heading").split("<tr>")
-        if ">83<" in r
-    )
+    exact = next(r for r in html.split("<tr>") if ">83<" in r)
     assert "approximate" not in exact
 
 
-def test_attribution_only_with_its_named_source(client, kb, lang):
-    sony = Incident.objects.get(slug="sony-pictures-2014")
-    html = section(main_html(client.get(f"/{lang}/incidents/sony-pictures-2014/")), "attribution-heading")
-    text = sony.attribution_en if lang == "en" else sony.attribution_ja
+def test_attribution_only_with_its_named_source(client, lang):
+    stated_by = SourceFactory()
+    attributed = IncidentFactory(
+        attribution_ja="試験国の国家機関による",
+        attribution_en="By a state agency of Testland",
+        attribution_source=stated_by,
+    )
+    html = section(main_html(client.get(f"/{lang}/incidents/{attributed.slug}/")), "attribution-heading")
+    text = attributed.attribution_en if lang == "en" else attributed.attribution_ja
     assert escape(text) in html
-    assert f'href="{sony.attribution_source.url}"' in html
+    assert f'href="{stated_by.url}"' in html
     # The same text without a source would not be shown (the database forbids it; the page checks too).
-    mhi = Incident.objects.get(slug="mhi-2011")
-    assert not mhi.attribution_ja
-    assert text[:30] not in section(main_html(client.get(f"/{lang}/incidents/mhi-2011/")), "attribution-heading")
+    unattributed = IncidentFactory()
+    assert not unattributed.attribution_ja
+    html = section(main_html(client.get(f"/{lang}/incidents/{unattributed.slug}/")), "attribution-heading")
+    assert text[:10] not in html and stated_by.url not in html
 
 
 def test_typed_links_name_the_relation_and_reach_the_target(client, kb, lang):

@@ -1,14 +1,18 @@
 """The incident list: filters in the URL, combined, kept in the form and across the language switch."""
 
+import datetime
 import re
+from types import SimpleNamespace
 
 import pytest
 
-from incidents.models import AttackType, Incident
+from incidents.models import Incident
+from tests.factories import AttackTypeFactory, CountryFactory, IncidentFactory, SectorFactory
 
 from .helpers import element_by_id, filter_notice_names, incident_slugs, language_switch, main_html
 
 pytestmark = pytest.mark.django_db
+D = datetime.date
 
 
 def slugs(queryset):
@@ -30,32 +34,53 @@ def test_lists_every_incident_with_date_countries_types_and_deck(client, kb, lan
     assert f'href="/{lang}/incidents/mhi-2011/"' in item
 
 
-def test_filters_combine(client, kb, lang):
-    by_year = incident_slugs(main_html(client.get(f"/{lang}/incidents/", {"year": 2015})))
-    by_country = incident_slugs(main_html(client.get(f"/{lang}/incidents/", {"country": "JP"})))
-    both = incident_slugs(main_html(client.get(f"/{lang}/incidents/", {"year": 2015, "country": "JP"})))
+@pytest.fixture
+def few():
+    """Four incidents in two countries, under attack types and a sector that the real content does not use."""
+    here, there = CountryFactory(), CountryFactory()
+    malware = AttackTypeFactory()
+    wiper = AttackTypeFactory(parent=malware)  # a sub-type of malware
+    ddos = AttackTypeFactory()
+    grid = SectorFactory()
+    return SimpleNamespace(
+        here=here,
+        there=there,
+        malware=malware,
+        wiper=wiper,
+        ddos=ddos,
+        grid=grid,
+        a=IncidentFactory(start_date=D(2015, 3, 1), countries=[here], attack_types=[malware], sectors=[grid]),
+        b=IncidentFactory(start_date=D(2015, 9, 1), countries=[there], attack_types=[wiper]),
+        c=IncidentFactory(start_date=D(2016, 2, 1), countries=[here], attack_types=[ddos], sectors=[grid]),
+        d=IncidentFactory(start_date=D(2016, 5, 1), countries=[there], attack_types=[ddos]),
+    )
+
+
+def listed(client, lang, **params):
+    return incident_slugs(main_html(client.get(f"/{lang}/incidents/", params)))
+
+
+def test_filters_combine(client, lang, few):
+    by_year = listed(client, lang, year=2015)
+    by_country = listed(client, lang, country=few.here.code)
+    both = listed(client, lang, year=2015, country=few.here.code)
     assert by_year == slugs(Incident.objects.filter(start_date__year=2015))
-    assert by_country == slugs(Incident.objects.filter(countries__code="JP"))
+    assert {few.a.slug, few.b.slug} <= set(by_year) and few.c.slug not in by_year
+    assert by_country == [few.a.slug, few.c.slug]
     assert both == [slug for slug in by_year if slug in by_country]
-    assert both == ["japan-pension-service-2015"]
+    assert both == [few.a.slug]
 
 
-def test_attack_type_includes_its_sub_types(client, kb, lang):
-    malware = AttackType.objects.get(slug="malware")
-    html = main_html(client.get(f"/{lang}/incidents/", {"attack_type": "malware"}))
-    expected = slugs(Incident.objects.filter(attack_types__in=malware.get_descendants(include_self=True)))
-    assert incident_slugs(html) == expected
-    # Tagged only with sub-types of malware (wiper, trojan), and still found under malware.
-    assert {"south-korea-2013", "sony-pictures-2014", "house-of-representatives-2011"} <= set(expected)
-    wiper = incident_slugs(main_html(client.get(f"/{lang}/incidents/", {"attack_type": "wiper"})))
-    assert wiper == slugs(Incident.objects.filter(attack_types__slug="wiper"))
-    assert "ukraine-grid-2015" not in wiper
+def test_attack_type_includes_its_sub_types(client, lang, few):
+    # b is tagged only with wiper, a sub-type of malware, and is still found under malware.
+    assert listed(client, lang, attack_type=few.malware.slug) == [few.a.slug, few.b.slug]
+    assert listed(client, lang, attack_type=few.wiper.slug) == [few.b.slug]
 
 
-def test_sector_and_attack_type_combine(client, kb, lang):
-    html = main_html(client.get(f"/{lang}/incidents/", {"sector": "government", "attack_type": "ddos"}))
-    expected = slugs(Incident.objects.filter(sectors__slug="government").filter(attack_types__slug="ddos"))
-    assert incident_slugs(html) == expected == ["estonia-2007", "georgia-2008"]
+def test_sector_and_attack_type_combine(client, lang, few):
+    assert listed(client, lang, sector=few.grid.slug) == [few.a.slug, few.c.slug]
+    assert listed(client, lang, attack_type=few.ddos.slug) == [few.c.slug, few.d.slug]
+    assert listed(client, lang, sector=few.grid.slug, attack_type=few.ddos.slug) == [few.c.slug]
 
 
 def test_a_year_without_incidents_is_valid_and_empty(client, kb, lang):
@@ -65,14 +90,14 @@ def test_a_year_without_incidents_is_valid_and_empty(client, kb, lang):
     assert re.search(r'id="result-count">0\D', element_by_id(html, "result-count", "p"))
 
 
-def test_the_form_keeps_the_chosen_values(client, kb, lang):
-    params = {"year": 2015, "country": "US", "attack_type": "data-breach", "sector": "government"}
+def test_the_form_keeps_the_chosen_values(client, lang, few):
+    params = {"year": 2016, "country": few.here.code, "attack_type": few.ddos.slug, "sector": few.grid.slug}
     html = main_html(client.get(f"/{lang}/incidents/", params))
-    assert '<option value="2015" selected>' in html
-    assert '<option value="US" selected>' in html
-    assert '<option value="data-breach" selected>' in html
-    assert '<option value="government" selected>' in html
-    assert incident_slugs(html) == ["opm-2015"]
+    assert '<option value="2016" selected>' in html
+    assert f'<option value="{few.here.code}" selected>' in html
+    assert f'<option value="{few.ddos.slug}" selected>' in html
+    assert f'<option value="{few.grid.slug}" selected>' in html
+    assert incident_slugs(html) == [few.c.slug]
 
 
 def test_filters_survive_the_language_switch(client, kb):

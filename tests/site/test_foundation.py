@@ -11,6 +11,7 @@ from django.test import override_settings
 from django.utils import translation
 
 from tests.conftest import ROOT
+from tests.factories import SMALL_STATUTE, VersionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -48,23 +49,21 @@ def test_language_switch_leads_to_the_same_record_with_its_query(client):
     assert current is not None
 
 
-def test_missing_english_falls_back_to_japanese_visibly(client, kb):
+def test_missing_english_falls_back_to_japanese_visibly(client):
     from laws.models import Provision
 
-    paragraph = Provision.objects.get(
-        version__key="current",
-        kind="paragraph",
-        parent__number="9",
-        parent__kind="article",
-        parent__supplementary=False,
-    )
-    Provision.objects.filter(pk=paragraph.pk).update(text_en="")
-    html = client.get("/en/laws/basic-act-on-cybersecurity/articles/9/").content.decode()
+    version = VersionFactory(text=SMALL_STATUTE)  # imported text: Japanese only
+    paragraph = Provision.objects.get(version=version, kind="paragraph", parent__number="1", parent__kind="article")
+    url = f"/laws/{version.act.slug}/articles/1/"
+    html = client.get(f"/en{url}").content.decode()
     body = html[html.index('id="p1"') :]
     fallback = re.search(r'<span lang="ja">(.*?)</span> <span class="fallback-marker">Japanese original</span>', body)
     assert fallback is not None
     assert re.sub(r"<[^>]+>", "", fallback.group(1)) == paragraph.text_ja  # glossary terms may be linked inside
-    ja = client.get("/ja/laws/basic-act-on-cybersecurity/articles/9/").content.decode()
+    Provision.objects.filter(pk=paragraph.pk).update(text_en="This Act aims at testing.")
+    html = client.get(f"/en{url}").content.decode()
+    assert "This Act aims at testing." in html[html.index('id="p1"') :]
+    ja = client.get(f"/ja{url}").content.decode()
     assert "fallback-marker" not in ja
 
 

@@ -3,6 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
+from tests.factories import ProvisionFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -36,11 +38,11 @@ def test_policy_editor_cannot_touch_incidents(editor):
     assert client.get("/admin/incidents/incident/").status_code == 403
 
 
-def test_law_editor_translates_but_cannot_rewrite_the_statute(editor, kb):
+def test_law_editor_translates_but_cannot_rewrite_the_statute(editor):
     from laws.models import Provision
 
     client = editor("Law editors")
-    paragraph = Provision.objects.filter(version__key="current", kind="paragraph").first()
+    paragraph = ProvisionFactory(kind=Provision.Kind.PARAGRAPH, parent=ProvisionFactory(), number="1")
     response = client.get(f"/admin/laws/provision/{paragraph.pk}/change/")
     assert response.status_code == 200
     html = response.content.decode()

@@ -14,6 +14,7 @@ from core.i18n import localized
 from core.relations import relation_wording
 from incidents.models import IncidentLink
 from strategy.models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
+from tests.factories import DocumentFactory, NodeFactory, OrganisationFactory
 
 from .pages import hrefs, parse, section, table_row, text
 
@@ -148,9 +149,8 @@ def test_document_legal_basis_is_cited_as_the_source_numbers_it(client, lang):
 
 
 def test_supersedes_and_superseded_by_link_both_ways(client, lang):
-    newer = Document.objects.filter(supersedes__isnull=False).select_related("supersedes").first()
-    assert newer is not None
-    older = newer.supersedes
+    older = DocumentFactory()
+    newer = DocumentFactory(supersedes=older)
     assert url_in(lang, older) in hrefs(get(client, url_in(lang, newer)))
     assert url_in(lang, newer) in hrefs(get(client, url_in(lang, older)))
 
@@ -162,11 +162,14 @@ def test_amendment_overview_links_its_amending_act(client, lang):
 
 
 def test_document_without_parts_says_so(client, lang):
-    document = Document.objects.get(slug="ciip-action-plan-1")
-    assert not document.nodes.exists()
+    document = DocumentFactory()
     html = get(client, url_in(lang, document))
     with translation.override(lang):
         assert gettext("The structure of this document is not recorded.") in html
+    NodeFactory(document=document)
+    html = get(client, url_in(lang, document))
+    with translation.override(lang):
+        assert gettext("The structure of this document is not recorded.") not in html
 
 
 # --- Parts (measures) ------------------------------------------------------------------------
@@ -348,8 +351,7 @@ def test_organisation_page_shows_relations_both_ways_and_documents(client, lang)
 
 
 def test_organisation_kinds_are_labelled(client, lang):
-    minister = Organisation.objects.filter(kind=Organisation.Kind.MINISTER).first()
-    assert minister is not None
+    minister = OrganisationFactory(kind=Organisation.Kind.MINISTER)
     html = get(client, url_in(lang, minister))
     with translation.override(lang):
         label = str(Organisation.Kind.MINISTER.label)

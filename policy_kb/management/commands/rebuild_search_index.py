@@ -1,3 +1,5 @@
+"""The rebuild_search_index command: the search index built again from every record."""
+
 from django.core.management.base import BaseCommand
 
 from policy_kb.search import rebuild_index
