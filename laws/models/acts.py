@@ -47,10 +47,6 @@ class Act(models.Model):
         names.update(part.strip() for part in (getattr(self, f"short_title_{language}", "") or "").split(","))
         return sorted((name for name in names if name), key=len, reverse=True)
 
-    def egov_article_url(self, number):
-        """e-Gov's page anchors: #Mp-At_12 (main provision), 30-2 → At_30_2."""
-        return f"{self.egov_url}#Mp-At_{number.replace('-', '_')}"
-
 
 class AmendingAct(models.Model):
     """An act that amended this act, with its dates as stated in its supplementary provisions."""

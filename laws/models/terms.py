@@ -37,5 +37,6 @@ class Term(models.Model):
 
     def forms(self, language):
         """Every written form of the term in a language, longest first (for auto-linking)."""
-        values = [getattr(self, f"term_{language}", ""), *getattr(self, f"aliases_{language}", "").split(",")]
+        aliases = getattr(self, f"aliases_{language}", "") or ""  # a translation column may hold NULL
+        values = [getattr(self, f"term_{language}", ""), *aliases.split(",")]
         return sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)

@@ -240,3 +240,8 @@ def test_glossary_term_page_reads_one_query_per_form_and_one_for_the_rows(client
     forms = len(term.forms("ja") + term.forms("en"))
     with django_assert_num_queries(1 + forms + 1):  # the term, a search per form, the rows of every use at once
         assert client.get(f"/en/glossary/{slug}/").status_code == 200
+
+
+def test_a_term_without_english_aliases_has_its_english_term_as_only_form():
+    term = TermFactory.build(term_ja="監査", aliases_ja="", term_en="audit", aliases_en=None)
+    assert term.forms("en") == ["audit"]
