@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.http import shown_value
+from core.filters import LenientFilterForm
 from core.i18n import localized
 
 from .models import Incident
@@ -34,8 +34,12 @@ class FilterChoices:
         ]
 
 
-class IncidentFilterForm(forms.Form):
-    """?year=2015&country=JP&attack_type=malware&sector=government — every filter optional, all combined."""
+class IncidentFilterForm(LenientFilterForm):
+    """?year=2015&country=JP&attack_type=malware&sector=government — every filter optional, all combined.
+
+    Build it with `IncidentFilterForm.from_query(params, choices=FilterChoices(...))`: a value that cannot be
+    used is set aside with a notice (core.filters.LenientFilterForm).
+    """
 
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False, empty_value=None)
     country = forms.ChoiceField(label=_("Country"), required=False)
@@ -62,7 +66,7 @@ class IncidentFilterForm(forms.Form):
 
     def ignored_value_notice(self, name):
         """Why a submitted value was set aside, naming the value."""
-        value = shown_value(self.data.get(name, ""))
+        value = self.shown(name)
         if name == "year":
             return gettext(
                 "“%(value)s” is not a year between %(first)s and %(last)s, so the year filter was ignored."

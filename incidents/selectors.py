@@ -1,18 +1,17 @@
 """Reads for the incident pages: one function per page, each owning its queries."""
 
-import datetime
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from django.db.models import Max, Min
-from django.http import QueryDict
 
 from core.dates import PartialDate
+from core.layout.chart import Column, series_styles, stacked_bars
 from laws.models import Act, AmendingAct
 from strategy.models import Document, Sector
 
 from .forms import FilterChoices, IncidentFilterForm
 from .models import AttackType, Country, Incident
+from .pages import ChartPage, IncidentListPage, IncidentPage, PolicyEvent, Series, YearRow
 
 FOLLOW_UP_YEARS = 3
 
@@ -20,18 +19,8 @@ FOLLOW_UP_YEARS = 3
 # --- The list ----------------------------------------------------------------------------------
 
 
-@dataclass
-class IncidentListPage:
-    form: IncidentFilterForm
-    incidents: list
-    notices: list = field(default_factory=list)
-
-    @property
-    def filtered(self):
-        return any(self.form.cleaned_data.get(name) for name in self.form.fields)
-
-
 def filter_choices():
+    """What the list can be filtered by (FilterChoices), in four queries."""
     span = Incident.objects.aggregate(first=Min("start_date"), last=Max("start_date"))
     countries = Country.objects.filter(incidents__isnull=False).distinct()
     return FilterChoices(
@@ -44,18 +33,10 @@ def filter_choices():
 
 
 def incident_list_page(params):
-    """The filtered list. A value that cannot be used is set aside with a notice naming it."""
+    """The list filtered by `params` (a QueryDict). A value that cannot be used is set aside with a notice
+    naming it (core.filters.LenientFilterForm)."""
     choices = filter_choices()
-    form = IncidentFilterForm(params, choices=choices)
-    form.is_valid()
-    notices = [form.ignored_value_notice(name) for name in form.fields if name in form.errors]
-    if notices:
-        kept = QueryDict(mutable=True)
-        for name in form.fields:
-            if name not in form.errors and params.get(name):
-                kept[name] = params.get(name)
-        form = IncidentFilterForm(kept, choices=choices)
-        form.is_valid()
+    form = IncidentFilterForm.from_query(params, choices=choices)
     values = form.cleaned_data
     incidents = Incident.objects.for_list()
     if values.get("year"):
@@ -66,30 +47,14 @@ def incident_list_page(params):
         incidents = incidents.filter(attack_types__in=choices.descendant_ids(values["attack_type"]))
     if values.get("sector"):
         incidents = incidents.filter(sectors__slug=values["sector"])
-    return IncidentListPage(form=form, incidents=list(incidents.distinct()), notices=notices)
+    return IncidentListPage(form=form, incidents=list(incidents.distinct()), notices=form.notices)
 
 
 # --- One incident --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PolicyEvent:
-    """A policy record dated after an incident: a document decided or an act promulgated."""
-
-    kind: str  # "document", "enactment" or "amendment"
-    date: PartialDate
-    record: object
-    url: str
-
-
-@dataclass
-class IncidentPage:
-    incident: Incident
-    followed: list
-    window_end: datetime.date
-
-
 def add_years(date, years):
+    """The date `years` (an int) years after `date` (a datetime.date); 29 February becomes the 28th."""
     try:
         return date.replace(year=date.year + years)
     except ValueError:  # 29 February
@@ -129,97 +94,14 @@ def incident_page(slug):
 
 # --- The chart ---------------------------------------------------------------------------------
 
-# Dark enough for 3:1 against white (all reach 5.3:1 or more, so white text on them would pass too);
-# each series also has its own pattern, so the chart does not rely on colour.
-PALETTE = ["#0017c1", "#b54708", "#197a4b", "#8b008b", "#ce0000", "#00646e", "#6b5300", "#4d4d4d"]
-PATTERNS = ["solid", "diagonal", "dots", "horizontal", "crosshatch", "vertical", "backslash", "grid"]
-
-BAR_WIDTH, BAR_GAP, UNIT = 44, 28, 30
-LEFT, TOP, BOTTOM, RIGHT = 48, 28, 36, 16
-
-
-@dataclass
-class Series:
-    attack_type: AttackType
-    index: int
-
-    @property
-    def colour(self):
-        return PALETTE[self.index % len(PALETTE)]
-
-    @property
-    def pattern(self):
-        return PATTERNS[self.index % len(PATTERNS)]
-
-    @property
-    def pattern_id(self):
-        return f"pattern-{self.attack_type.slug}"
-
-
-@dataclass
-class Segment:
-    series: Series
-    count: int
-    x: int
-    y: int
-    width: int
-    height: int
-
-    @property
-    def label_x(self):
-        return self.x + self.width // 2
-
-    @property
-    def label_y(self):
-        return self.y + self.height // 2
-
-
-@dataclass
-class YearRow:
-    year: int
-    cells: list  # (series, count) in series order
-    incidents: int  # distinct incidents that year
-    segments: list = field(default_factory=list)
-    x: int = 0
-    top: int = 0
-
-    @property
-    def counts(self):
-        return [count for _series, count in self.cells]
-
-    @property
-    def label_x(self):
-        return self.x + BAR_WIDTH // 2
-
-
-@dataclass
-class ChartPage:
-    series: list
-    rows: list
-    width: int
-    height: int
-    baseline: int
-    ticks: list  # (value, y)
-    unclassified: int
-    total_incidents: int
-
-    @property
-    def plot_left(self):
-        return LEFT - 6
-
-    @property
-    def plot_right(self):
-        return self.width - RIGHT
-
-    @property
-    def label_right(self):
-        return LEFT - 12
-
 
 def incident_chart_page():
-    """Incidents per year, counted under each top-level attack type (a sub-type counts under its parent)."""
+    """Incidents per year, counted under each top-level attack type (a sub-type counts under its parent).
+
+    Three queries. The bars are laid out by core.layout.chart.stacked_bars.
+    """
     roots = list(AttackType.objects.filter(parent__isnull=True).order_by("tree_id"))
-    series = [Series(root, index) for index, root in enumerate(roots)]
+    series = [Series(root, style) for root, style in zip(roots, series_styles(r.slug for r in roots), strict=True)]
     by_tree = {s.attack_type.tree_id: position for position, s in enumerate(series)}
     incidents = {}
     for pk, start in Incident.objects.values_list("pk", "start_date"):
@@ -231,7 +113,7 @@ def incident_chart_page():
         per_cell[(incidents[incident_id], by_tree[tree_id])].add(incident_id)
         classified.add(incident_id)
     if not incidents:
-        return ChartPage(series, [], 0, 0, 0, [], 0, 0)
+        return ChartPage(series, [], None, 0, 0)
     first, last = min(incidents.values()), max(incidents.values())
     per_year = defaultdict(int)
     for year in incidents.values():
@@ -240,25 +122,13 @@ def incident_chart_page():
         YearRow(year, [(s, len(per_cell[(year, i)])) for i, s in enumerate(series)], per_year[year])
         for year in range(first, last + 1)
     ]
-    highest = max((sum(row.counts) for row in rows), default=0) or 1
-    step = 1 if highest <= 10 else 5
-    baseline = TOP + highest * UNIT
-    for position, row in enumerate(rows):
-        row.x = LEFT + BAR_GAP // 2 + position * (BAR_WIDTH + BAR_GAP)
-        y = baseline
-        for s, count in row.cells:
-            if not count:
-                continue
-            y -= count * UNIT
-            row.segments.append(Segment(s, count, row.x, y, BAR_WIDTH, count * UNIT))
-        row.top = y
+    drawing = stacked_bars([s.attack_type.slug for s in series], [Column(row.year, tuple(row.counts)) for row in rows])
+    for row, bar in zip(rows, drawing.bars, strict=True):
+        row.bar = bar
     return ChartPage(
         series=series,
         rows=rows,
-        width=LEFT + len(rows) * (BAR_WIDTH + BAR_GAP) + RIGHT,
-        height=baseline + BOTTOM,
-        baseline=baseline,
-        ticks=[(value, baseline - value * UNIT) for value in range(0, highest + 1, step)],
+        drawing=drawing,
         unclassified=len(incidents) - len(classified),
         total_incidents=len(incidents),
     )

@@ -4,11 +4,7 @@ Every page runs a fixed number of queries whatever the size of the record it sho
 one ordered query and assembled here, never walked with get_children() in a loop.
 """
 
-import math
-import re
-import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 
 from django.core.exceptions import BadRequest
 from django.db.models import Count, F, Prefetch, Q
@@ -16,9 +12,25 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core.i18n import localized
+from core.layout.diagram import DiagramLink, DiagramNode, layout_diagram
 from core.relations import relation_wording
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
+from .ordering import diagram_rank, list_rank
+from .pages import (
+    DocumentPage,
+    EditionColumn,
+    IndexPage,
+    LawRef,
+    NodePage,
+    OrganisationPage,
+    OrgTreeEntry,
+    RelationRow,
+    RelationView,
+    SectorRow,
+    StructurePage,
+    TreeEntry,
+)
 
 
 def documents_by_date(queryset):
@@ -29,22 +41,10 @@ def documents_by_date(queryset):
 # --- Links to the Act ------------------------------------------------------------------------
 
 
-@dataclass
-class LawRef:
-    """A link to an article as the page shows it: the citation as the source numbers it, and where it leads."""
-
-    link: object  # ProvisionLink or OrganisationRelation
-    citation: str
-    url: str
-    version_key: str  # "original", "current" or "" when the source's numbering is not recorded
-
-    @property
-    def wording(self):
-        return relation_wording(self.link.relation_type)
-
-
 def law_ref(link, language):
-    """Needs link.identity.act and link.cited_version loaded (select_related)."""
+    """The LawRef of a typed link for a page in `language`, or None when it cites no article.
+
+    Needs link.identity.act and link.cited_version loaded (select_related)."""
     if not link.identity_id:
         return None
     return LawRef(
@@ -59,21 +59,6 @@ _LAW_JOINS = ("identity__act", "cited_version", "evidence")
 
 
 # --- Index -----------------------------------------------------------------------------------
-
-
-@dataclass
-class IndexPage:
-    kind: str
-    kind_label: str
-    documents: list
-    undated: list
-    kinds: list  # [(value, label, count)] for the kinds that have documents
-    total: int
-    editions: list
-
-    @property
-    def shown(self):
-        return len(self.documents) + len(self.undated)
 
 
 def index_page(kind=""):
@@ -104,29 +89,6 @@ def index_page(kind=""):
 
 
 # --- Document --------------------------------------------------------------------------------
-
-
-@dataclass
-class TreeEntry:
-    node: Node
-    depth: int
-    links: list = field(default_factory=list)
-    children: list = field(default_factory=list)
-
-    @property
-    def heading(self):
-        """h3 for the top parts (under the page's h2), one level down per depth, never past h6."""
-        return min(3 + self.depth, 6)
-
-
-@dataclass
-class DocumentPage:
-    document: Document
-    links: list  # LawRefs made by the document itself
-    tree: list  # top-level TreeEntries
-    node_count: int
-    superseded_by: list
-    revisions: list
 
 
 def document_page(slug, language):
@@ -163,18 +125,6 @@ def document_page(slug, language):
 
 
 # --- Node (a measure or any other part) ------------------------------------------------------
-
-
-@dataclass
-class NodePage:
-    node: Node
-    document: Document
-    ancestors: list
-    siblings: list  # including the node itself, in document order
-    children: list
-    links: list  # LawRefs
-    previous: Node | None
-    next: Node | None
 
 
 def node_page(slug, key, language):
@@ -220,22 +170,6 @@ def node_page(slug, key, language):
 # --- Sector matrix ---------------------------------------------------------------------------
 
 
-@dataclass
-class EditionColumn:
-    edition: PlanEdition
-    total: int
-    previous_total: int | None
-    added: list
-    removed: list
-
-
-@dataclass
-class SectorRow:
-    sector: Sector
-    cells: list  # [bool], one per edition
-    incidents: list
-
-
 def sector_matrix():
     """Sectors × plan editions in three queries; totals counted by the database."""
     editions = list(
@@ -270,69 +204,6 @@ def sector_matrix():
 
 # --- Organisations ---------------------------------------------------------------------------
 
-# The fixed order of kinds: used for the nested list and for the diagram's ring (from the top, clockwise
-# and anticlockwise in turn), so superiors sit above the hub, peers beside it, and the bodies it directs
-# below it.
-KIND_ORDER = [
-    Organisation.Kind.CABINET,
-    Organisation.Kind.MINISTER,
-    Organisation.Kind.HEADQUARTERS,
-    Organisation.Kind.COUNCIL,
-    Organisation.Kind.OFFICE,
-    Organisation.Kind.SECRETARIAT,
-    Organisation.Kind.TEAM,
-    Organisation.Kind.AGENCY,
-    Organisation.Kind.CORPORATION,
-    Organisation.Kind.MINISTRIES,
-    Organisation.Kind.LOCAL,
-    Organisation.Kind.CATEGORY,
-    Organisation.Kind.OTHER,
-]
-
-
-# The nested list reads top-down: the bodies of the Cabinet before the office holders.
-LIST_KIND_ORDER = [
-    Organisation.Kind.CABINET,
-    Organisation.Kind.HEADQUARTERS,
-    Organisation.Kind.COUNCIL,
-    Organisation.Kind.SECRETARIAT,
-    Organisation.Kind.OFFICE,
-    Organisation.Kind.TEAM,
-    Organisation.Kind.MINISTER,
-    *KIND_ORDER[7:],
-]
-
-
-def kind_rank(organisation, order=KIND_ORDER):
-    try:
-        return order.index(organisation.kind)
-    except ValueError:
-        return len(order)
-
-
-def list_rank(organisation):
-    return (kind_rank(organisation, LIST_KIND_ORDER), organisation.name_ja)
-
-
-@dataclass
-class OrgTreeEntry:
-    organisation: Organisation
-    children: list = field(default_factory=list)
-
-
-@dataclass
-class RelationRow:
-    relation: OrganisationRelation
-    wording: str
-    law: LawRef | None
-
-
-@dataclass
-class StructurePage:
-    tree: list
-    relations: list
-    diagram: "Diagram"
-
 
 def organisation_structure(language):
     """Every organisation and relation in two queries: nested list, relation table and diagram."""
@@ -347,28 +218,40 @@ def organisation_structure(language):
         RelationRow(relation, relation_wording(relation.relation_type), law_ref(relation, language))
         for relation in relations
     ]
-    return StructurePage(tree=tree, relations=rows, diagram=layout_diagram(organisations, relations, language))
+    return StructurePage(tree=tree, relations=rows, diagram=organisation_diagram(organisations, relations, language))
 
 
-@dataclass
-class RelationView:
-    relation: OrganisationRelation
-    outgoing: bool
-    other: Organisation
-    wording: str
-    law: LawRef | None
-
-
-@dataclass
-class OrganisationPage:
-    organisation: Organisation
-    units: list
-    relations: list
-    documents: list
-    editions: list
+def organisation_diagram(organisations, relations, language):
+    """The hub-and-ring Diagram (core.layout.diagram) of `organisations` and their `relations` (lists of rows
+    already read), names and relation wording in `language`; ring and strip in diagram_rank order."""
+    nodes = []
+    for organisation in organisations:
+        name = localized(organisation, "name", language)
+        nodes.append(
+            DiagramNode(
+                key=organisation.pk,
+                name=name.text,
+                url=organisation.get_absolute_url(),
+                abbreviation=organisation.abbreviation,
+                order=diagram_rank(organisation),
+                fallback=name.is_fallback,
+            )
+        )
+    links = [
+        DiagramLink(
+            source=relation.source_id,
+            target=relation.target_id,
+            label=str(relation_wording(relation.relation_type)),
+            sort=relation.relation_type,
+            dashed=bool(relation.interpretation),
+        )
+        for relation in relations
+    ]
+    return layout_diagram(nodes, links)
 
 
 def organisation_page(slug, language):
+    """One organisation with its units, relations both ways, documents and plan editions; Http404 if none."""
     relation_qs = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
     organisation = (
         Organisation.objects.select_related("parent")
@@ -397,273 +280,4 @@ def organisation_page(slug, language):
         relations=relations,
         documents=list(organisation.documents.all()),
         editions=list(organisation.plan_editions.all()),
-    )
-
-
-# --- The organisation diagram (server-rendered SVG) ------------------------------------------
-
-FONT_SIZE = 12
-LINE_HEIGHT = 15
-BOX_W, BOX_H = 116, 66
-HUB_W, HUB_H = 196, 66
-WIDTH = 960
-RING_RX, RING_RY = 404, 340
-MARGIN = 12
-MAX_LINES = 4
-
-
-@dataclass
-class Box:
-    organisation: Organisation
-    x: float  # centre
-    y: float
-    w: float
-    h: float
-    lines: list
-    full_name: str
-    hub: bool = False
-    fallback: bool = False  # the name is the Japanese original shown on an English page
-
-    @property
-    def left(self):
-        return self.x - self.w / 2
-
-    @property
-    def top(self):
-        return self.y - self.h / 2
-
-    @property
-    def text_y(self):
-        """Baseline of the first line so that the block of lines is centred vertically."""
-        return round(self.y - (len(self.lines) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35, 1)
-
-
-@dataclass
-class DiagramEdge:
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    labels: list
-    label_x: float
-    label_y: float
-    angle: float
-    dashed: bool
-
-    @property
-    def text_y(self):
-        """Baseline of the first label so that the block of labels is centred on (label_x, label_y)."""
-        return round(self.label_y - (len(self.labels) - 1) * LINE_HEIGHT / 2 + FONT_SIZE * 0.35, 1)
-
-
-@dataclass
-class Diagram:
-    width: int
-    height: int
-    boxes: list
-    edges: list
-    strip_y: float | None  # where "not related to the hub" begins, if anything is there
-    hub: Box | None
-    line_height: int = LINE_HEIGHT
-
-
-def _char_width(char):
-    return 1.0 if unicodedata.east_asian_width(char) in ("W", "F") else 0.58
-
-
-def text_width(text, size=FONT_SIZE):
-    return sum(_char_width(char) for char in text) * size
-
-
-_NO_LINE_START = set("、。，．・）」』】〕ー…!?！？,.:;)")
-_NO_LINE_END = set("（「『【〔(")
-
-
-def wrap(text, width, max_lines=MAX_LINES):
-    """Lines of at most `width` px: words kept whole for Latin text, any character boundary for Japanese."""
-    tokens = re.findall(r"[^\s\u3000-\u9fff\uff00-\uffef-]+-?\s*|-\s*|[\u3000-\u9fff\uff00-\uffef]|\s+", text)
-    lines, current = [], ""
-    for token in tokens:
-        candidate = current + token
-        if current and text_width(candidate.rstrip()) > width and token[0] not in _NO_LINE_START:
-            carried = ""
-            if current[-1] in _NO_LINE_END:  # an opening bracket moves down with what it opens
-                current, carried = current[:-1], current[-1]
-            lines.append(current.rstrip())
-            current = carried + token.lstrip()
-        else:
-            current = candidate
-        alone = current == token.lstrip()  # a word longer than a line is cut; overflowing punctuation is not
-        while alone and text_width(current.rstrip()) > width:
-            cut = len(current)
-            while cut > 1 and text_width(current[:cut]) > width:
-                cut -= 1
-            lines.append(current[:cut])
-            current = current[cut:]
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines, len(lines) <= max_lines
-
-
-def box_lines(organisation, language, width):
-    """The name if it fits the box; else the name without its parenthesis, the parenthesis, the abbreviation;
-    else the name cut with an ellipsis (the full name is the box's <title>)."""
-    name = localized(organisation, "name", language).text
-    candidates = [name]
-    match = re.match(r"^(.*?)\s*[（(](.+)[)）]\s*$", name)
-    if match:
-        candidates += [match.group(1), match.group(2)]
-    if organisation.abbreviation:
-        candidates.append(organisation.abbreviation)
-    for candidate in candidates:
-        lines, fits = wrap(candidate, width)
-        if fits:
-            return lines
-    lines, _fits = wrap(name, width)
-    return [*lines[: MAX_LINES - 1], lines[MAX_LINES - 1][:-1] + "…"]
-
-
-def _ellipse_slots(count, cx, cy, rx, ry):
-    """`count` points spaced evenly by arc length round an ellipse, clockwise from the top."""
-    steps = 720
-    points = [
-        (cx + rx * math.sin(2 * math.pi * i / steps), cy - ry * math.cos(2 * math.pi * i / steps)) for i in range(steps)
-    ]
-    lengths = [0.0]
-    for i in range(1, steps + 1):
-        (x0, y0), (x1, y1) = points[i - 1], points[i % steps]
-        lengths.append(lengths[-1] + math.hypot(x1 - x0, y1 - y0))
-    total = lengths[-1]
-    slots, index = [], 0
-    for k in range(count):
-        target = total * k / count
-        while lengths[index + 1] < target:
-            index += 1
-        slots.append(points[index])
-    return slots
-
-
-def _alternating(count):
-    """Slot order for a ring filled from the top: 0, 1, n-1, 2, n-2, … (right and left in turn)."""
-    order, right, left = [0], 1, count - 1
-    while len(order) < count:
-        order.append(right)
-        right += 1
-        if len(order) < count:
-            order.append(left)
-            left -= 1
-    return order
-
-
-def _clip(box, dx, dy):
-    """Distance from the box centre to its edge along (dx, dy), a unit vector."""
-    tx = (box.w / 2) / abs(dx) if dx else math.inf
-    ty = (box.h / 2) / abs(dy) if dy else math.inf
-    return min(tx, ty)
-
-
-def layout_diagram(organisations, relations, language):
-    """A hub-and-ring layout: the organisation with most relations in the centre, those related to it round
-    it by kind, the rest in a row underneath. Positions are computed here; the template only draws them."""
-    degree = Counter()
-    for relation in relations:
-        degree[relation.source_id] += 1
-        degree[relation.target_id] += 1
-    by_pk = {o.pk: o for o in organisations}
-    hub_pk = max(degree, key=lambda pk: (degree[pk], -pk)) if degree else None
-    related = {
-        r.target_id if r.source_id == hub_pk else r.source_id for r in relations if hub_pk in (r.source_id, r.target_id)
-    }
-    related.discard(hub_pk)
-    ring = sorted((by_pk[pk] for pk in related), key=lambda o: (kind_rank(o), o.name_ja))
-    rest = sorted(
-        (o for o in organisations if o.pk != hub_pk and o.pk not in related), key=lambda o: (kind_rank(o), o.name_ja)
-    )
-
-    boxes = {}
-    cx, cy = WIDTH / 2, MARGIN + BOX_H / 2 + RING_RY
-    hub = None
-    if hub_pk is not None:
-        organisation = by_pk[hub_pk]
-        hub = Box(organisation, cx, cy, HUB_W, HUB_H, box_lines(organisation, language, HUB_W - 12), "", hub=True)
-        boxes[hub_pk] = hub
-    if ring:
-        slots = _ellipse_slots(len(ring), cx, cy, RING_RX, RING_RY)
-        for organisation, slot in zip(ring, _alternating(len(ring)), strict=True):
-            x, y = slots[slot]
-            boxes[organisation.pk] = Box(
-                organisation, x, y, BOX_W, BOX_H, box_lines(organisation, language, BOX_W - 10), ""
-            )
-    y = MARGIN + (BOX_H + 2 * RING_RY + BOX_H if (ring or hub) else 0)
-    strip_y = None
-    if rest:
-        strip_y = y + 8
-        per_row = int((WIDTH - 2 * MARGIN) // (BOX_W + 16))
-        for index, organisation in enumerate(rest):
-            row, column = divmod(index, per_row)
-            in_row = min(per_row, len(rest) - row * per_row)
-            span = in_row * (BOX_W + 16) - 16
-            x = (WIDTH - span) / 2 + column * (BOX_W + 16) + BOX_W / 2
-            top = strip_y + 28 + row * (BOX_H + 16)
-            boxes[organisation.pk] = Box(
-                organisation, x, top + BOX_H / 2, BOX_W, BOX_H, box_lines(organisation, language, BOX_W - 10), ""
-            )
-        rows = math.ceil(len(rest) / per_row)
-        y = strip_y + 28 + rows * (BOX_H + 16)
-    for box in boxes.values():
-        name = localized(box.organisation, "name", language)
-        box.full_name, box.fallback = name.text, name.is_fallback
-
-    # One line per direction between two boxes; two directions are drawn side by side.
-    by_pair = defaultdict(list)
-    for relation in relations:
-        by_pair[(relation.source_id, relation.target_id)].append(relation)
-    edges = []
-    for (source_pk, target_pk), pair_relations in sorted(by_pair.items()):
-        source, target = boxes.get(source_pk), boxes.get(target_pk)
-        if source is None or target is None or source is target:
-            continue
-        dx, dy = target.x - source.x, target.y - source.y
-        distance = math.hypot(dx, dy) or 1
-        ux, uy = dx / distance, dy / distance
-        nx, ny = -uy, ux  # the left-hand normal
-        offset = 5 if (target_pk, source_pk) in by_pair else 0
-        x1 = source.x + ux * _clip(source, ux, uy) + nx * offset
-        y1 = source.y + uy * _clip(source, ux, uy) + ny * offset
-        x2 = target.x - ux * (_clip(target, ux, uy) + 2) + nx * offset
-        y2 = target.y - uy * (_clip(target, ux, uy) + 2) + ny * offset
-        angle = math.degrees(math.atan2(uy, ux))
-        flipped = angle > 90 or angle < -90
-        if flipped:
-            angle -= 180 if angle > 0 else -180
-        labels = [str(relation_wording(r.relation_type)) for r in sorted(pair_relations, key=lambda r: r.relation_type)]
-        # Labels sit on the left of the direction of travel when the line is paired, so two directions never
-        # write over each other; one line's labels sit just above it.
-        side = 1 if offset else (-1 if not flipped else 1)
-        shift = (6 + LINE_HEIGHT * (len(labels) - 1) / 2 + FONT_SIZE / 2) * side
-        # Lines fan out from the hub, so their labels have more room away from it.
-        t = 0.62 if source.hub else 0.38 if target.hub else 0.5
-        mx, my = x1 + (x2 - x1) * t + nx * shift, y1 + (y2 - y1) * t + ny * shift
-        edges.append(
-            DiagramEdge(
-                x1=round(x1, 1),
-                y1=round(y1, 1),
-                x2=round(x2, 1),
-                y2=round(y2, 1),
-                labels=labels,
-                label_x=round(mx, 1),
-                label_y=round(my, 1),
-                angle=round(angle, 1),
-                dashed=all(r.interpretation for r in pair_relations),
-            )
-        )
-    for box in boxes.values():
-        box.x, box.y = round(box.x, 1), round(box.y, 1)
-    return Diagram(
-        width=WIDTH,
-        height=int(y + MARGIN),
-        boxes=sorted(boxes.values(), key=lambda b: (not b.hub, kind_rank(b.organisation), b.organisation.name_ja)),
-        edges=edges,
-        strip_y=strip_y,
-        hub=hub,
     )

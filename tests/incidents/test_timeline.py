@@ -154,3 +154,12 @@ def test_a_bad_year_leaves_the_good_one_in_force(client, kb, lang):
     entries = event_dates(html)
     assert entries and all(int(date[:4]) >= 2016 for _i, date in entries)
     assert all(i.startswith(("ev-act-", "ev-amendment-")) for i, _d in entries)
+
+
+@pytest.mark.parametrize("params", ["to=1950", "kind=law&to=2004", "from=1990&to=1990"])
+def test_a_range_with_no_event_is_an_empty_timeline(client, kb, lang, params):
+    """An end year before the axis would otherwise begin (2005) and before any event: no axis, no error."""
+    response = client.get(f"/{lang}/timeline/?{params}")
+    assert response.status_code == 200
+    html = main_html(response)
+    assert ids_in_order(html, "ev-") == [] and "<svg" not in html and "filter-notice" not in html

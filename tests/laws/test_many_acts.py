@@ -139,7 +139,8 @@ def test_text_links_each_citation_to_the_act_it_names(second_act):
     ]
     en = str(
         link_text(
-            "under Article 12(2) of the Test Infrastructure Protection Act and Article 2 of the Basic Act on the Formation of a Digital Society",
+            "under Article 12(2) of the Test Infrastructure Protection Act"
+            " and Article 2 of the Basic Act on the Formation of a Digital Society",
             "en",
             acts=acts,
         )

@@ -1,0 +1,148 @@
+"""What the strategy pages show, as plain dataclasses filled by the selectors and read by the templates."""
+
+from dataclasses import dataclass, field
+
+from core.layout.diagram import Diagram
+from core.relations import relation_wording
+
+from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
+
+
+@dataclass
+class LawRef:
+    """A link to an article as the page shows it: the citation as the source numbers it, and where it leads."""
+
+    link: object  # ProvisionLink or OrganisationRelation
+    citation: str
+    url: str
+    version_key: str  # "original", "current" or "" when the source's numbering is not recorded
+
+    @property
+    def wording(self):
+        return relation_wording(self.link.relation_type)
+
+
+@dataclass
+class IndexPage:
+    """The document index: dated and undated documents of the chosen kind, counts per kind, plan editions."""
+
+    kind: str
+    kind_label: str
+    documents: list
+    undated: list
+    kinds: list  # [(value, label, count)] for the kinds that have documents
+    total: int
+    editions: list
+
+    @property
+    def shown(self):
+        return len(self.documents) + len(self.undated)
+
+
+@dataclass
+class TreeEntry:
+    """A part of a document in its tree, with its links to the Act and its children."""
+
+    node: Node
+    depth: int
+    links: list = field(default_factory=list)
+    children: list = field(default_factory=list)
+
+    @property
+    def heading(self):
+        """h3 for the top parts (under the page's h2), one level down per depth, never past h6."""
+        return min(3 + self.depth, 6)
+
+
+@dataclass
+class DocumentPage:
+    """A document, the links it makes itself, its parts as a tree, and the documents around it."""
+
+    document: Document
+    links: list  # LawRefs made by the document itself
+    tree: list  # top-level TreeEntries
+    node_count: int
+    superseded_by: list
+    revisions: list
+
+
+@dataclass
+class NodePage:
+    """A part of a document with its ancestors, siblings, children and links to the Act."""
+
+    node: Node
+    document: Document
+    ancestors: list
+    siblings: list  # including the node itself, in document order
+    children: list
+    links: list  # LawRefs
+    previous: Node | None
+    next: Node | None
+
+
+@dataclass
+class EditionColumn:
+    """A plan edition as a column of the sector matrix: its sector count and the sectors added and removed."""
+
+    edition: PlanEdition
+    total: int
+    previous_total: int | None
+    added: list
+    removed: list
+
+
+@dataclass
+class SectorRow:
+    """A sector as a row of the matrix: whether each edition includes it, and its incidents."""
+
+    sector: Sector
+    cells: list  # [bool], one per edition
+    incidents: list
+
+
+@dataclass
+class OrgTreeEntry:
+    """An organisation in the nested list, with its units."""
+
+    organisation: Organisation
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class RelationRow:
+    """A relation in the structure page's table, with its wording and legal basis."""
+
+    relation: OrganisationRelation
+    wording: str
+    law: LawRef | None
+
+
+@dataclass
+class StructurePage:
+    """The organisation structure: nested list, relation table and diagram."""
+
+    tree: list
+    relations: list
+    diagram: Diagram
+
+
+@dataclass
+class RelationView:
+    """A relation seen from one organisation: the other side, and the wording in that direction."""
+
+    relation: OrganisationRelation
+    outgoing: bool
+    other: Organisation
+    wording: str
+    law: LawRef | None
+
+
+@dataclass
+class OrganisationPage:
+    """One organisation: its units, relations, documents and plan editions."""
+
+    organisation: Organisation
+    units: list
+    relations: list
+    documents: list
+    editions: list
