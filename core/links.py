@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from .i18n import localized, reader_language
-from .records import Ref, registry
+from .records import EdgeSpec, Ref, registry
 from .relations import relation_wording
 
 
@@ -82,6 +82,15 @@ class LinkView:
     @property
     def url(self):
         return self.edge.cited_path if self.outgoing and self.edge.cited_path else self.other.url
+
+
+def provision_view(link, record):
+    """The LinkView, from `record` (the link's source, its kind's ref_related loaded), of a typed link that cites a
+    provision (link.identity.act and link.cited_version loaded); None when the link cites no article."""
+    if not link.identity_id:
+        return None
+    edge = edge_from(EdgeSpec(record, link.identity, link.relation_type, link))
+    return view_from(edge, edge.source.key)
 
 
 def view_from(edge, record_key):

@@ -3,23 +3,8 @@
 from dataclasses import dataclass, field
 
 from core.layout.diagram import Diagram
-from core.relations import relation_wording
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
-
-
-@dataclass
-class LawRef:
-    """A link to an article as the page shows it: the citation as the source numbers it, and where it leads."""
-
-    link: object  # ProvisionLink or OrganisationRelation
-    citation: str
-    url: str
-    version_key: str  # "original", "current" or "" when the source's numbering is not recorded
-
-    @property
-    def wording(self):
-        return relation_wording(self.link.relation_type)
 
 
 @dataclass
@@ -41,7 +26,7 @@ class IndexPage:
 
 @dataclass
 class TreeEntry:
-    """A part of a document in its tree, with its links to the Act and its children."""
+    """A part of a document in its tree, with its links to provisions (core.links.LinkView) and its children."""
 
     node: Node
     depth: int
@@ -56,10 +41,9 @@ class TreeEntry:
 
 @dataclass
 class DocumentPage:
-    """A document, the links it makes itself, its parts as a tree, and the documents around it."""
+    """A document, its parts as a tree (each with the links it makes), and the documents around it."""
 
     document: Document
-    links: list  # LawRefs made by the document itself
     tree: list  # top-level TreeEntries
     node_count: int
     superseded_by: list
@@ -68,14 +52,13 @@ class DocumentPage:
 
 @dataclass
 class NodePage:
-    """A part of a document with its ancestors, siblings, children and links to the Act."""
+    """A part of a document with its ancestors, siblings and children (its links are in the links panel)."""
 
     node: Node
     document: Document
     ancestors: list
     siblings: list  # including the node itself, in document order
     children: list
-    links: list  # LawRefs
     previous: Node | None
     next: Node | None
 
@@ -114,7 +97,7 @@ class RelationRow:
 
     relation: OrganisationRelation
     wording: str
-    law: LawRef | None
+    law: object  # core.links.LinkView of the provision the relation rests on, or None
 
 
 @dataclass
@@ -134,7 +117,7 @@ class RelationView:
     outgoing: bool
     other: Organisation
     wording: str
-    law: LawRef | None
+    law: object  # core.links.LinkView of the provision the relation rests on, or None
 
 
 @dataclass

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.i18n import localized
 from core.layout.diagram import DiagramLink, DiagramNode, layout_diagram
+from core.links import provision_view
 from core.relations import relation_wording
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
@@ -21,7 +22,6 @@ from .pages import (
     DocumentPage,
     EditionColumn,
     IndexPage,
-    LawRef,
     NodePage,
     OrganisationPage,
     OrgTreeEntry,
@@ -36,23 +36,6 @@ from .pages import (
 def documents_by_date(queryset):
     """Dated documents first, oldest first; undated ones after them (NULLs sort first on SQLite otherwise)."""
     return queryset.order_by(F("decided_on").asc(nulls_last=True), "slug")
-
-
-# --- Links to the Act ------------------------------------------------------------------------
-
-
-def law_ref(link, language):
-    """The LawRef of a typed link for a page in `language`, or None when it cites no article.
-
-    Needs link.identity.act and link.cited_version loaded (select_related)."""
-    if not link.identity_id:
-        return None
-    return LawRef(
-        link=link,
-        citation=link.citation(language),
-        url=link.target_url(),
-        version_key=link.cited_version.key if link.cited_version_id else "",
-    )
 
 
 _LAW_JOINS = ("identity__act", "cited_version", "evidence")
@@ -91,7 +74,7 @@ def index_page(kind=""):
 # --- Document --------------------------------------------------------------------------------
 
 
-def document_page(slug, language):
+def document_page(slug):
     """The document, its links and every part, in the same number of queries for 0 parts or 40."""
     document = (
         Document.objects.for_detail_page()
@@ -101,22 +84,23 @@ def document_page(slug, language):
     )
     if document is None:
         raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
-    links_by_node = defaultdict(list)
-    for link in document.provision_links.all():
-        ref = law_ref(link, language)
-        if ref is not None:
-            links_by_node[link.node_id].append(ref)
-    entries, tree = {}, []
     nodes = list(Node.objects.for_document_page(document))
     for node in nodes:
-        node.document = document  # node.get_absolute_url() and the links panel read it: no lazy load
+        node.document = document  # node.get_absolute_url() and the links read it: no lazy load
+    by_pk = {node.pk: node for node in nodes}
+    links_by_node = defaultdict(list)
+    for link in document.provision_links.all():
+        view = provision_view(link, by_pk[link.node_id] if link.node_id else document)
+        if view is not None:
+            links_by_node[link.node_id].append(view)
+    entries, tree = {}, []
+    for node in nodes:
         parent = entries.get(node.parent_id)
         entry = TreeEntry(node, parent.depth + 1 if parent else 0, links_by_node.get(node.pk, []))
         entries[node.pk] = entry
         (parent.children if parent else tree).append(entry)
     return DocumentPage(
         document=document,
-        links=links_by_node.get(None, []),
         tree=tree,
         node_count=len(nodes),
         superseded_by=list(document.superseded_by.all()),
@@ -127,7 +111,7 @@ def document_page(slug, language):
 # --- Node (a measure or any other part) ------------------------------------------------------
 
 
-def node_page(slug, key, language):
+def node_page(slug, key):
     """The part, its ancestors, siblings and children (one query for all three) and its provision links."""
     node = Node.objects.select_related("document__deciding_body").filter(document__slug=slug, key=key).first()
     if node is None:
@@ -149,11 +133,6 @@ def node_page(slug, key, language):
             siblings.append(relative)
         else:
             ancestors.append(relative)
-    links = [
-        law_ref(link, language)
-        for link in node.provision_links.select_related(*_LAW_JOINS).order_by("id")
-        if link.identity_id
-    ]
     index = siblings.index(node)
     return NodePage(
         node=node,
@@ -161,7 +140,6 @@ def node_page(slug, key, language):
         ancestors=ancestors,
         siblings=siblings,
         children=children,
-        links=links,
         previous=siblings[index - 1] if index > 0 else None,
         next=siblings[index + 1] if index + 1 < len(siblings) else None,
     )
@@ -215,7 +193,7 @@ def organisation_structure(language):
         parent = entries.get(organisation.parent_id)
         (parent.children if parent else tree).append(entries[organisation.pk])
     rows = [
-        RelationRow(relation, relation_wording(relation.relation_type), law_ref(relation, language))
+        RelationRow(relation, relation_wording(relation.relation_type), provision_view(relation, relation.source))
         for relation in relations
     ]
     return StructurePage(tree=tree, relations=rows, diagram=organisation_diagram(organisations, relations, language))
@@ -250,7 +228,7 @@ def organisation_diagram(organisations, relations, language):
     return layout_diagram(nodes, links)
 
 
-def organisation_page(slug, language):
+def organisation_page(slug):
     """One organisation with its units, relations both ways, documents and plan editions; Http404 if none."""
     relation_qs = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
     organisation = (
@@ -268,10 +246,10 @@ def organisation_page(slug, language):
     if organisation is None:
         raise Http404(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
     relations = [
-        RelationView(r, True, r.target, relation_wording(r.relation_type, True), law_ref(r, language))
+        RelationView(r, True, r.target, relation_wording(r.relation_type, True), provision_view(r, r.source))
         for r in organisation.relations_out.all()
     ] + [
-        RelationView(r, False, r.source, relation_wording(r.relation_type, False), law_ref(r, language))
+        RelationView(r, False, r.source, relation_wording(r.relation_type, False), provision_view(r, r.source))
         for r in organisation.relations_in.all()
     ]
     return OrganisationPage(

@@ -17,12 +17,12 @@ def document_list(request):
 
 
 def document_detail(request, slug):
-    page = selectors.document_page(slug, reader_language())
+    page = selectors.document_page(slug)
     return render(request, "strategy/document_detail.html", {"page": page, "document": page.document})
 
 
 def node_detail(request, slug, key):
-    page = selectors.node_page(slug, key, reader_language())
+    page = selectors.node_page(slug, key)
     return render(request, "strategy/node_detail.html", {"page": page, "node": page.node, "document": page.document})
 
 
@@ -37,5 +37,5 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    page = selectors.organisation_page(slug, reader_language())
+    page = selectors.organisation_page(slug)
     return render(request, "strategy/organisation_detail.html", {"page": page, "organisation": page.organisation})

@@ -39,4 +39,4 @@ class Term(models.Model):
         """Every written form of the term in a language, longest first (for auto-linking)."""
         aliases = getattr(self, f"aliases_{language}", "") or ""  # a translation column may hold NULL
         values = [getattr(self, f"term_{language}", ""), *aliases.split(",")]
-        return sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
+        return sorted({v.strip() for v in values if v and v.strip()}, key=lambda form: (-len(form), form))

@@ -10,9 +10,9 @@ pytestmark = pytest.mark.django_db
 # document, its sources, superseded_by, revisions and provision links (parts' links included), its parts in
 # one ordered query, and the links panel (provision links, incident links, supersedes/revises).
 DOCUMENT_PAGE_QUERIES = 9
-# the part with its document, its ancestors + siblings + children in one query, its provision links, and
-# the links panel (provision links, incident links).
-NODE_PAGE_QUERIES = 5
+# the part with its document, its ancestors + siblings + children in one query, and the links panel
+# (provision links, incident links): the part's links to provisions are listed there, once.
+NODE_PAGE_QUERIES = 4
 
 
 def assert_page_queries(client, django_assert_num_queries, url, expected):
