@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 
 from .i18n import reader_language
+from .urls import neutral_path
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,18 @@ class Ref:
     def label_lang(self, language=None):
         """The language the label returned by label() is written in: "ja" or "en"."""
         return "en" if reader_language(language) == "en" and self.label_en else "ja"
+
+
+def slug_ref(kind, record, field, url_name):
+    """The Ref of a record addressed by its slug: key "<kind>:<slug>", labels from `field` (field_ja, field_en),
+    url from the URL name `url_name` with slug=record.slug."""
+    return Ref(
+        f"{kind}:{record.slug}",
+        kind,
+        getattr(record, f"{field}_ja"),
+        getattr(record, f"{field}_en") or "",
+        neutral_path(url_name, slug=record.slug),
+    )
 
 
 @dataclass(frozen=True)

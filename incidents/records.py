@@ -3,20 +3,14 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec
+from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, SearchSpec, slug_ref
 from core.urls import neutral_path
 
 from .models import Incident, IncidentLink
 
 
 def incident_ref(incident):
-    return Ref(
-        f"incident:{incident.slug}",
-        "incident",
-        incident.title_ja,
-        incident.title_en or "",
-        neutral_path("incidents:detail", slug=incident.slug),
-    )
+    return slug_ref("incident", incident, "title", "incidents:detail")
 
 
 def incident_entries(incidents=None):

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec
+from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec, slug_ref
 from core.relations import RelationType
 from core.urls import neutral_path
 
@@ -11,13 +11,7 @@ from .models import Document, Node, Organisation, OrganisationRelation, Provisio
 
 
 def document_ref(document):
-    return Ref(
-        f"document:{document.slug}",
-        "document",
-        document.title_ja,
-        document.title_en or "",
-        neutral_path("strategy:document", slug=document.slug),
-    )
+    return slug_ref("document", document, "title", "strategy:document")
 
 
 def node_ref(node):
@@ -32,13 +26,7 @@ def node_ref(node):
 
 
 def organisation_ref(organisation):
-    return Ref(
-        f"organisation:{organisation.slug}",
-        "organisation",
-        organisation.name_ja,
-        organisation.name_en or "",
-        neutral_path("strategy:organisation", slug=organisation.slug),
-    )
+    return slug_ref("organisation", organisation, "name", "strategy:organisation")
 
 
 # --- Search entries ----------------------------------------------------------------------------
