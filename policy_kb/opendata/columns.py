@@ -18,7 +18,7 @@ class Column:
     name: the CSV header and JSON key ("title_ja"); type: str, int, bool, datetime.date, list[str], or a
     Collection whose rows this column nests (JSON and API only); get(obj) → the value (None when unknown);
     link: "ja" or "en" for a column holding a language-neutral path, which readers get as an absolute URL of
-    the page in that language; csv: False for a column left out of the CSV (nested rows); optional: True
+    the page in that language, "data" for the path of a data file, given as an absolute URL; csv: False for a column left out of the CSV (nested rows); optional: True
     when the value may be None (an unknown date or number).
     """
 
@@ -81,8 +81,11 @@ def pages(path):
 
 
 def absolute(base, language, path):
-    """The absolute URL of a language-neutral path in a language: base + /ja + path."""
-    return f"{base}/{language}{path}" if path else ""
+    """The absolute URL of a language-neutral path in a language (base + /ja + path), or of a data file's
+    path when language is "data" (base + path); "" for no path."""
+    if not path:
+        return ""
+    return f"{base}{path}" if language == "data" else f"{base}/{language}{path}"
 
 
 def plain(column, obj, base):

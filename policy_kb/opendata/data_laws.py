@@ -12,6 +12,11 @@ from .columns import Collection, Column, date, pages, record_key, ref_path, text
 
 # --- Laws --------------------------------------------------------------------------------------
 
+def _data(version, name, **kwargs):
+    """The path of a data file of a version (provisions, Akoma Ntoso), "" while its text is not loaded."""
+    return neutral_path(name, act=version.act.slug, version=version.key, **kwargs) if version.is_loaded else ""
+
+
 VERSIONS = Collection(
     key="versions",
     label=_("Versions"),
@@ -30,8 +35,10 @@ VERSIONS = Collection(
         ),
         *translated("note"),
         Column("text_loaded", bool, lambda v: v.is_loaded),
-        Column("provisions", str, lambda v: neutral_path("data-provisions", act=v.act.slug, version=v.key, fmt="json")),
-        Column("akoma_ntoso", str, lambda v: neutral_path("data-akn", act=v.act.slug, version=v.key)),
+        Column("provisions_csv", str, lambda v: _data(v, "data-provisions", fmt="csv"), link="data"),
+        Column("provisions_json", str, lambda v: _data(v, "data-provisions", fmt="json"), link="data"),
+        Column("akoma_ntoso_ja", str, lambda v: _data(v, "data-akn", language="ja"), link="data"),
+        Column("akoma_ntoso_en", str, lambda v: _data(v, "data-akn", language="en"), link="data"),
     ),
     rows=lambda: (),
 )
