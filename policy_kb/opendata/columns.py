@@ -18,8 +18,8 @@ class Column:
     name: the CSV header and JSON key ("title_ja"); type: str, int, bool, datetime.date, list[str], or a
     Collection whose rows this column nests (JSON and API only); get(obj) → the value (None when unknown);
     link: "ja" or "en" for a column holding a language-neutral path, which readers get as an absolute URL of
-    the page in that language, "data" for the path of a data file, given as an absolute URL; csv: False for a column left out of the CSV (nested rows); optional: True
-    when the value may be None (an unknown date or number).
+    the page in that language, "data" for the path of a data file, given as an absolute URL; csv: False
+    for a column left out of the CSV (nested rows); optional: True when the value may be None.
     """
 
     name: str

@@ -12,6 +12,7 @@ from .columns import Collection, Column, date, pages, record_key, ref_path, text
 
 # --- Laws --------------------------------------------------------------------------------------
 
+
 def _data(version, name, **kwargs):
     """The path of a data file of a version (provisions, Akoma Ntoso), "" while its text is not loaded."""
     return neutral_path(name, act=version.act.slug, version=version.key, **kwargs) if version.is_loaded else ""
