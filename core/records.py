@@ -7,6 +7,7 @@ records are kept and how to read them as edges. Relations, graphs, search indexi
 read the registry; nothing outside an app's own `records.py` tests a record's class.
 """
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -223,3 +224,30 @@ class Registry:
 
 
 registry = Registry()
+
+
+def public_queryset(kind):
+    """Every record of a kind that readers may see: the one place drafts are kept out of public listings.
+
+    kind: a RecordKind or its key ("incident"). Returns a QuerySet of the kind's model. A kind that declares
+    a `public` callable (taking the queryset, or nothing) is filtered by it; otherwise a model whose queryset
+    has a `public()` method is filtered by that; otherwise every record is public. Raises KeyError for an
+    unknown key. The sitemap, the exports, the read API and the structured data list records only through it.
+    """
+    kind = registry.kinds[kind] if isinstance(kind, str) else kind
+    queryset = kind.model_class._default_manager.all()
+    public = getattr(kind, "public", None)
+    if public is None:
+        method = getattr(queryset, "public", None)
+        return method() if callable(method) else queryset
+    return public(queryset) if inspect.signature(public).parameters else public()
+
+
+def public_keys(kinds=None):
+    """The record keys of every public record of the kinds given (default: every kind), as a set of str;
+    one query per kind. A typed link is public when the records at both its ends are."""
+    keys = set()
+    for kind in [registry.kinds[key] for key in kinds] if kinds else registry.ordered():
+        for record in public_queryset(kind).select_related(*kind.ref_related):
+            keys.add(kind.ref(record).key)
+    return keys

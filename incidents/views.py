@@ -4,8 +4,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.jsonld import Site
+
 from .models import Incident
 from .selectors import FOLLOW_UP_YEARS, incident_chart_page, incident_list_page, incident_page
+from .structured_data import incident_data
 
 
 def incident_list(request):
@@ -21,7 +24,12 @@ def incident_detail(request, slug):
     return render(
         request,
         "incidents/incident_detail.html",
-        {"page": page, "incident": page.incident, "follow_up_years": FOLLOW_UP_YEARS},
+        {
+            "page": page,
+            "incident": page.incident,
+            "follow_up_years": FOLLOW_UP_YEARS,
+            "structured_data": incident_data(Site.of(request), page.incident),
+        },
     )
 
 

@@ -4,6 +4,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.jsonld import Site
+
+from . import structured_data
 from .models import Act
 from .selectors import (
     article_page,
@@ -30,6 +33,8 @@ def act_detail(request, act):
     act = _act(act)
     choice = choose_text(act, request.GET)
     chapters = toc(choice.version)
+    versions = act.versions.select_related("amended_through").order_by("in_force_from")
+    amendments = act.amending_acts.order_by("promulgated")
     return render(
         request,
         "laws/act_detail.html",
@@ -38,8 +43,9 @@ def act_detail(request, act):
             "choice": choice,
             "chapters": chapters,
             "lineage": other_version_numbers_by_identity(act, choice.version),
-            "versions": act.versions.order_by("in_force_from"),
-            "amendments": act.amending_acts.order_by("promulgated"),
+            "versions": versions,
+            "amendments": amendments,
+            "structured_data": structured_data.act_data(Site.of(request), act, versions, amendments),
         },
     )
 
@@ -48,7 +54,12 @@ def article_detail(request, act, number, template="laws/article_detail.html"):
     act = _act(act)
     choice = choose_text(act, request.GET)
     page = article_page(choice, number)
-    return render(request, template, {"act": act, "choice": choice, "page": page, "article": page.article})
+    data = structured_data.article_data(Site.of(request), act, choice, page)
+    return render(
+        request,
+        template,
+        {"act": act, "choice": choice, "page": page, "article": page.article, "structured_data": data},
+    )
 
 
 def article_parallel(request, act, number):
@@ -76,4 +87,5 @@ def amendment_detail(request, act, key):
     amendment = act.amending_acts.prefetch_related("changes__identity", "overviews").filter(key=key).first()
     if amendment is None:
         raise Http404(_("No amending act of this act is recorded at this address. See the list of amendments."))
-    return render(request, "laws/amendment_detail.html", {"act": act, "amendment": amendment})
+    data = structured_data.amendment_data(Site.of(request), act, amendment)
+    return render(request, "laws/amendment_detail.html", {"act": act, "amendment": amendment, "structured_data": data})

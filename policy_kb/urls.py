@@ -5,11 +5,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from . import timeline, views
+from .opendata.views import open_data
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("", include("policy_kb.opendata.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -24,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
     path("links/", views.about_links, name="about-links"),
     path("graph/", views.graph, name="graph"),
+    path("data/", open_data, name="open-data"),
     prefix_default_language=True,
 )
 

@@ -14,8 +14,10 @@ from django.views.decorators.cache import never_cache
 
 from core.http import error_response
 from core.i18n import localized, reader_language
+from core.jsonld import Site
 from core.records import registry
 from core.relations import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType
+from laws import structured_data
 from laws.models import Act, Term, Version
 
 from . import relations
@@ -171,7 +173,8 @@ def resolve(request):
 
 def glossary(request):
     terms = sorted(Term.objects.select_related("defined_in"), key=lambda t: t.reading or t.term_ja)
-    return render(request, "glossary.html", {"terms": terms})
+    data = structured_data.glossary_data(Site.of(request), terms)
+    return render(request, "glossary.html", {"terms": terms, "structured_data": data})
 
 
 def glossary_term(request, slug):
@@ -197,6 +200,7 @@ def glossary_term(request, slug):
             "term": term,
             "groups": [(label, groups[kind]) for kind, label in search_kind_labels().items() if kind in groups],
             "use_count": len(uses),
+            "structured_data": structured_data.term_data(Site.of(request), term),
         },
     )
 

@@ -7,8 +7,9 @@ queries, is decided in selectors.py.
 from django.shortcuts import render
 
 from core.i18n import reader_language
+from core.jsonld import Site
 
-from . import selectors
+from . import selectors, structured_data
 
 
 def document_list(request):
@@ -18,12 +19,20 @@ def document_list(request):
 
 def document_detail(request, slug):
     page = selectors.document_page(slug)
-    return render(request, "strategy/document_detail.html", {"page": page, "document": page.document})
+    data = structured_data.document_data(Site.of(request), page)
+    return render(
+        request, "strategy/document_detail.html", {"page": page, "document": page.document, "structured_data": data}
+    )
 
 
 def node_detail(request, slug, key):
     page = selectors.node_page(slug, key)
-    return render(request, "strategy/node_detail.html", {"page": page, "node": page.node, "document": page.document})
+    data = structured_data.node_data(Site.of(request), page)
+    return render(
+        request,
+        "strategy/node_detail.html",
+        {"page": page, "node": page.node, "document": page.document, "structured_data": data},
+    )
 
 
 def sector_matrix(request):
@@ -38,4 +47,9 @@ def organisation_list(request):
 
 def organisation_detail(request, slug):
     page = selectors.organisation_page(slug)
-    return render(request, "strategy/organisation_detail.html", {"page": page, "organisation": page.organisation})
+    data = structured_data.organisation_data(Site.of(request), page)
+    return render(
+        request,
+        "strategy/organisation_detail.html",
+        {"page": page, "organisation": page.organisation, "structured_data": data},
+    )

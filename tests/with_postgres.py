@@ -8,6 +8,7 @@ PostgreSQL's server binaries are installed with apt when missing (as root). As r
 runs as the `postgres` user, because initdb refuses to run as root.
 """
 
+import contextlib
 import glob
 import os
 import shutil
@@ -41,10 +42,10 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def main(argv):
-    if "--" not in argv:
-        sys.exit(__doc__)
-    command = argv[argv.index("--") + 1 :]
+@contextlib.contextmanager
+def cluster():
+    """A throwaway PostgreSQL cluster for the duration of a with block: yields its base URL
+    ("postgres://postgres@127.0.0.1:PORT"), with one empty database `policy_kb`; stopped and removed after."""
     ensure_server()
     initdb, pg_ctl = find_binary("initdb"), find_binary("pg_ctl")
     as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -74,11 +75,8 @@ def main(argv):
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        createdb = find_binary("createdb")
-        subprocess.run([createdb, "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "policy_kb"], check=True)
-        env = {**os.environ, "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/policy_kb"}
-        print(f"PostgreSQL test cluster on 127.0.0.1:{port}", flush=True)
-        return subprocess.run(command, env=env).returncode
+        createdb(port, "policy_kb")
+        yield f"postgres://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run(
             [*as_postgres, pg_ctl, "-D", data, "-m", "fast", "-w", "stop"],
@@ -86,6 +84,21 @@ def main(argv):
             stderr=subprocess.DEVNULL,
         )
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def createdb(port, name):
+    """Create an empty database `name` in the cluster listening on 127.0.0.1:port."""
+    subprocess.run([find_binary("createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", name], check=True)
+
+
+def main(argv):
+    if "--" not in argv:
+        sys.exit(__doc__)
+    command = argv[argv.index("--") + 1 :]
+    with cluster() as base:
+        env = {**os.environ, "DATABASE_URL": f"{base}/policy_kb"}
+        print(f"PostgreSQL test cluster on {base.rsplit('@', 1)[1]}", flush=True)
+        return subprocess.run(command, env=env).returncode
 
 
 if __name__ == "__main__":

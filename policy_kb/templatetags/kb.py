@@ -3,13 +3,15 @@ language alternates, citations and links."""
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core import jsonld
 from core.dates import PartialDate, format_partial_date
 from core.i18n import localized, reader_language
+from core.jsonld import Site
 from core.relations import relation_wording
 from laws.address import cite
 
@@ -195,6 +197,17 @@ def record_graph(record):
 _TRAIL = "_breadcrumb_trail"
 
 
+def _breadcrumb_json_ld(context, trail):
+    """The trail as a schema.org BreadcrumbList (JSON-LD), Home first, every step an absolute URL."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    site = Site.of(request)
+    steps = [(site.base + reverse("home"), _("Home"))]
+    steps += [(site.base + (url if url is not None else request.path), label) for url, label in trail]
+    return jsonld.script(jsonld.breadcrumb_list(steps))
+
+
 class BreadcrumbsNode(template.Node):
     """Renders includes/breadcrumbs.html with the (url, label) pairs its {% crumb %} tags collected."""
 
@@ -206,7 +219,7 @@ class BreadcrumbsNode(template.Node):
         with context.push({_TRAIL: trail}):
             self.nodelist.render(context)
         partial = context.template.engine.get_template("includes/breadcrumbs.html")
-        return partial.render(context.new({"crumbs": trail}))
+        return partial.render(context.new({"crumbs": trail})) + _breadcrumb_json_ld(context, trail)
 
 
 class CrumbNode(template.Node):
@@ -244,3 +257,9 @@ def crumb(parser, token):
     nodelist = parser.parse(("endcrumb",))
     parser.delete_first_token()
     return CrumbNode(parts, nodelist)
+
+
+@register.simple_tag
+def json_ld(data):
+    """The page's schema.org description as a JSON-LD script block ("" when the view gave none)."""
+    return jsonld.script(data) if data else ""
