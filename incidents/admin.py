@@ -3,7 +3,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
-from mptt.admin import MPTTModelAdmin
+
+from core.admin import TreeAdmin
 
 from .forms import IncidentAdminForm
 from .models import AttackType, Country, ImpactFigure, Incident, IncidentLink
@@ -74,10 +75,11 @@ class IncidentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(AttackType)
-class AttackTypeAdmin(TabbedTranslationAdmin, MPTTModelAdmin):
-    list_display = ["name", "slug"]
+class AttackTypeAdmin(TreeAdmin, TabbedTranslationAdmin):
+    """Attack types as an indented tree with move buttons (core.admin.TreeAdmin)."""
+
+    list_display = ["tree_title", "slug", "tree_moves"]
     search_fields = ["name_ja", "name_en", "slug"]
-    mptt_level_indent = 20
 
 
 @admin.register(Country)

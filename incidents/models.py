@@ -12,12 +12,16 @@ from strategy.models import Document, Node, Sector
 
 
 class AttackType(MPTTModel):
+    """A kind of attack, in a tree (a targeted e-mail attack is a kind of intrusion); siblings are ordered by
+    position, then slug."""
+
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=100)
     parent = TreeForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    position = models.PositiveIntegerField(_("position"), default=0)
 
     class MPTTMeta:
-        order_insertion_by = ["slug"]
+        order_insertion_by = ["position", "slug"]
 
     class Meta:
         verbose_name = _("attack type")

@@ -4,13 +4,21 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.i18n import reader_language
+
 from .models import Act, AmendingAct, ArticleIdentity, ArticleNumber, Provision, ProvisionChange, Source, Term, Version
 
 
 @admin.register(Act)
 class ActAdmin(TabbedTranslationAdmin):
+    """Acts come from their fixtures (manage.py load_kb): the imported fields are read-only and none is added here."""
+
     list_display = ["title", "law_number", "egov_law_id", "promulgated"]
     search_fields = ["title_ja", "title_en", "egov_law_id"]
+    readonly_fields = Act.imported_fields
+
+    def has_add_permission(self, request):
+        return False
 
 
 class ProvisionChangeInline(TranslationTabularInline):
@@ -30,7 +38,7 @@ class AmendingActAdmin(TabbedTranslationAdmin):
 @admin.register(Version)
 class VersionAdmin(TabbedTranslationAdmin):
     list_display = ["act", "key", "in_force_from", "in_force_until", "amended_through", "is_loaded"]
-    readonly_fields = ["in_force_until", "front_matter", "source_file", "source_sha256"]
+    readonly_fields = ["in_force_until", *Version.imported_fields]
 
     @admin.display(boolean=True, description=_("text loaded"))
     def is_loaded(self, version):
@@ -52,18 +60,26 @@ class ArticleNumberInline(admin.TabularInline):
 
 @admin.register(ArticleIdentity)
 class ArticleIdentityAdmin(TabbedTranslationAdmin):
+    """The Japanese caption comes from the statute import; the act and key from the act's lineage table."""
+
     list_display = ["key", "act", "caption"]
     list_select_related = ["act"]
     search_fields = ["key", "numbers__number", "caption_ja", "caption_en"]
     inlines = [ArticleNumberInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*ArticleIdentity.imported_fields, *(["act", "key"] if obj is not None else [])]
 
 
 @admin.register(Provision)
 class ProvisionAdmin(TabbedTranslationAdmin):
     """The Japanese statute text is imported and must stay exact: editors translate, they do not rewrite."""
 
-    list_display = ["__str__", "kind", "version", "caption", "has_english"]
+    list_display = ["statute_label", "block", "kind", "version", "caption", "has_english"]
     list_filter = ["version", "kind", "supplementary"]
+    # Statute order: each version's tree in the order of its text (supplementary provisions last).
+    ordering = ["version__act__promulgated", "version__in_force_from", "tree_id", "lft"]
+    list_select_related = ["version__act", "parent__parent__parent"]
     search_fields = ["text_ja", "text_en", "caption_ja", "caption_en", "number"]
     readonly_fields = [
         "version",
@@ -92,6 +108,19 @@ class ProvisionAdmin(TabbedTranslationAdmin):
         "text_en",
     ]
 
+    @admin.display(description=_("provision"))
+    def statute_label(self, provision):
+        """第十二条第二項 / Art. 12(2) from laws.address; a chapter or a supplementary block by its printed label.
+        The chain comes from list_select_related (the deepest provision, an item, has three ancestors)."""
+        chain = _loaded_chain(provision)
+        label = provision.address(chain).label(reader_language())
+        return label or " ".join(part for part in (provision.label, provision.title_ja) if part)
+
+    @admin.display(description=_("supplementary provisions"))
+    def block(self, provision):
+        """The printed label of the supplementary block (附則 of the act or of an amending act) it belongs to."""
+        return _loaded_chain(provision)[0].label if provision.supplementary else ""
+
     @admin.display(boolean=True, description=_("English"))
     def has_english(self, provision):
         return bool(provision.text_en or provision.caption_en or provision.title_en)
@@ -101,6 +130,14 @@ class ProvisionAdmin(TabbedTranslationAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+def _loaded_chain(provision):
+    """The provision's ancestors and itself, top first, read from parents already loaded (no query)."""
+    chain = [provision]
+    while chain[0].parent_id is not None:
+        chain.insert(0, chain[0].parent)
+    return chain
 
 
 @admin.register(Source)

@@ -1,5 +1,6 @@
 """Settings for policy_kb, read from environment variables (see README, "Configuration")."""
 
+import datetime
 import os
 import secrets
 from pathlib import Path
@@ -70,9 +71,11 @@ INSTALLED_APPS = [
     "mptt",
     "ninja",
     "corsheaders",
+    "axes",
     "laws",
     "strategy",
     "incidents",
+    # Last: its admin module re-registers every admin that searches (policy_kb/admin.py).
     "policy_kb",
 ]
 
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes requires: turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "policy_kb.urls"
@@ -139,6 +144,15 @@ if "DATABASE_URL" not in os.environ:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failed logins for one account, or from one address, the
+# next attempt is refused, even with the right password, until the cool-off period has passed without an attempt.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("POLICY_KB_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one: an account, or an address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "policy_kb.views.login_locked_out"  # the site's page in the editor's language, status 429
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
@@ -186,6 +200,8 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.NONE],
 }
+# A refused form (missing or stale CSRF token) gets the site's 403 page, not Django's page with inline style.
+CSRF_FAILURE_VIEW = "policy_kb.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

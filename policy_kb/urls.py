@@ -31,5 +31,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "policy_kb.views.bad_request"
+handler403 = "policy_kb.views.permission_denied"
 handler404 = "policy_kb.views.page_not_found"
 handler500 = "policy_kb.views.server_error"

@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db import connection
@@ -10,10 +11,12 @@ from django.shortcuts import render
 from django.urls import Resolver404
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from core.http import error_response
 from core.i18n import localized, reader_language
+from core.imported import ImportedFieldError
 from core.jsonld import Site
 from core.records import registry
 from core.relations import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType
@@ -261,9 +264,59 @@ def page_not_found(request, exception=None):
     return error_response(request, 404, message)
 
 
-def server_error(request):
-    return HttpResponse(
-        "<!doctype html><html lang=ja><meta charset=utf-8><title>500</title>"
-        "<h1>500</h1><p>サーバーで問題が起きました。 / Something went wrong on the server.</p>",
-        status=500,
+def permission_denied(request, exception=None):
+    """handler403: what may not be done and what to do instead; an ImportedFieldError names the statute fields."""
+    if isinstance(exception, ImportedFieldError):
+        message = exception.args[0]
+    else:
+        message = _(
+            "Your account may not open this page. If your work needs it, ask an administrator for the role that "
+            "covers it."
+        )
+    return error_response(request, 403, message)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without a valid security token (opened too long ago, or cookies blocked)."""
+    return error_response(
+        request,
+        403,
+        _(
+            "The form could not be accepted: it was opened too long ago, or the browser does not keep this site's "
+            "cookies. Go back, reload the page and send the form again."
+        ),
+        title=_("The form has expired"),
     )
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """AXES_LOCKOUT_CALLABLE: the page a refused login gets (status 429), in the editor's language."""
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    message = ngettext(
+        "Too many failed logins for this account or from this address: logging in is refused for %(minutes)d "
+        "minute. Wait that long without trying (every attempt starts the wait again), then log in again.",
+        "Too many failed logins for this account or from this address: logging in is refused for %(minutes)d "
+        "minutes. Wait that long without trying (every attempt starts the wait again), then log in again.",
+        minutes,
+    ) % {"minutes": minutes}
+    return error_response(request, 429, message)
+
+
+def server_error(request):
+    """handler500: the site's error page in the reader's language, rendered without the database (it may be what
+    failed); a plain page in both languages if even that cannot be rendered."""
+    try:
+        return error_response(
+            request,
+            500,
+            _(
+                "Something went wrong on the server. Try again in a moment; if it happens again, please tell the "
+                "site's editors."
+            ),
+        )
+    except Exception:
+        return HttpResponse(
+            "<!doctype html><html lang=ja><meta charset=utf-8><title>500</title>"
+            "<h1>500</h1><p>サーバーで問題が起きました。 / Something went wrong on the server.</p>",
+            status=500,
+        )

@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
-from mptt.admin import MPTTModelAdmin
+
+from core.admin import TreeAdmin
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
 
@@ -94,12 +95,16 @@ class DocumentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Node)
-class NodeAdmin(TabbedTranslationAdmin, MPTTModelAdmin):
-    """Parts in tree order (MPTTModelAdmin indents them); no drag and drop, which would need JavaScript."""
+class NodeAdmin(TreeAdmin, TabbedTranslationAdmin):
+    """A document's parts as an indented tree with move buttons (core.admin.TreeAdmin); a part's parent is chosen
+    among the parts of its own document."""
 
-    list_display = ["__str__", "kind", "key", "document"]
+    tree_scope = ("document",)
+    tree_scope_label = "title"
+    list_display = ["tree_title", "kind", "key", "document", "tree_moves"]
     list_filter = ["document", "kind"]
     list_select_related = ["document"]
+    ordering = ["document", "tree_id", "lft"]
     search_fields = ["title_ja", "title_en", "body_ja", "body_en", "key", "number"]
     autocomplete_fields = ["document"]
     inlines = [NodeProvisionLinkInline]

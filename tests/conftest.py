@@ -53,10 +53,10 @@ def free_port():
 
 
 @pytest.fixture(scope="session")
-def served_site():
-    """The site in production mode: a fresh SQLite database, collectstatic, gunicorn, DEBUG off."""
+def served_site_env():
+    """The environment of the served site's commands: production settings on a fresh SQLite database in a
+    temporary folder (removed at the end of the session)."""
     folder = Path(tempfile.mkdtemp(prefix="policy-kb-site-"))
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_PRODUCTION": "1",
@@ -69,9 +69,36 @@ def served_site():
         "POLICY_KB_VAR_DIR": str(folder),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    yield env
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def served_manage(served_site_env):
+    """served_manage(*args, **env): run a manage.py command against the served site's database; returns the
+    CompletedProcess (raises CalledProcessError when the command fails)."""
+
+    def run(*args, **extra_env):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env={**served_site_env, **extra_env},
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def served_site(served_site_env, served_manage):
+    """The site in production mode: a fresh SQLite database, collectstatic, gunicorn, DEBUG off."""
+    port = free_port()
+    env = served_site_env
     python = sys.executable
     for args in (["migrate", "--no-input", "-v0"], ["load_kb"], ["collectstatic", "--no-input", "-v0"]):
-        subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+        served_manage(*args)
     gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
     server = subprocess.Popen(
         [gunicorn, "policy_kb.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
@@ -98,7 +125,6 @@ def served_site():
         server.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.kill()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -8,11 +8,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import http_url_field
+from core.imported import ImportedFieldsModelMixin, ImportedFieldsQuerySetMixin
 from laws.address import article_label_ja
 
 
-class Act(models.Model):
-    """A statute. Its titles, law number and e-Gov ID come from the statute's own records (e-Gov)."""
+class ImportedQuerySet(ImportedFieldsQuerySetMixin, models.QuerySet):
+    """A queryset that refuses update() and bulk_update() of the model's imported fields (core.imported)."""
+
+
+class Act(ImportedFieldsModelMixin, models.Model):
+    """A statute. Its titles, law number and e-Gov ID come from the statute's own records (e-Gov).
+
+    The Japanese title, the Japanese law number and the e-Gov ID are imported (core.imported): only the loader
+    sets them.
+    """
+
+    imported_fields = ("title_ja", "law_number_ja", "egov_law_id")
 
     slug = models.SlugField(unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -27,6 +38,8 @@ class Act(models.Model):
     promulgated = models.DateField(_("promulgated"))
     egov_url = http_url_field(_("e-Gov page"), blank=True)
     translation_url = http_url_field(_("official English translation"), blank=True)
+
+    objects = ImportedQuerySet.as_manager()
 
     class Meta:
         ordering = ["promulgated", "slug"]
@@ -84,14 +97,19 @@ class AmendingAct(models.Model):
         return None
 
 
-class VersionQuerySet(models.QuerySet):
+class VersionQuerySet(ImportedFieldsQuerySetMixin, models.QuerySet):
     def in_force_on(self, date):
         """The versions in force on `date`, latest first: `.first()` is the text in force that day."""
         return self.filter(in_force_from__lte=date).order_by("-in_force_from")
 
 
-class Version(models.Model):
-    """One text of an act: the act as it stood from `in_force_from` until the next version took over."""
+class Version(ImportedFieldsModelMixin, models.Model):
+    """One text of an act: the act as it stood from `in_force_from` until the next version took over.
+
+    Its source data (file name, checksum, front matter) is imported (core.imported): only the importer sets it.
+    """
+
+    imported_fields = ("source_file", "source_sha256", "front_matter")
 
     act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="versions")
     key = models.SlugField(_("key"), max_length=20, help_text=_("Short name in addresses: ?version=<key>."))
@@ -141,14 +159,21 @@ class Version(models.Model):
         return self.in_force_from <= date < (self.in_force_until or datetime.date.max)
 
 
-class ArticleIdentity(models.Model):
-    """The same article across versions, whatever number it carries in each (see ArticleNumber)."""
+class ArticleIdentity(ImportedFieldsModelMixin, models.Model):
+    """The same article across versions, whatever number it carries in each (see ArticleNumber).
+
+    Its Japanese caption is imported from the statute text (core.imported); the English one is a translation.
+    """
+
+    imported_fields = ("caption_ja",)
 
     act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="article_identities")
     key = models.CharField(
         _("key"), max_length=20, help_text=_("The article's number in the latest text of the act that has it.")
     )
     caption = models.CharField(_("caption"), max_length=200, blank=True)
+
+    objects = ImportedQuerySet.as_manager()
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["act", "key"], name="identity_unique_key")]
@@ -159,12 +184,19 @@ class ArticleIdentity(models.Model):
         return article_label_ja(self.key)
 
 
-class ArticleNumber(models.Model):
-    """The number an article carries in one version (the lineage table: 第二十五条 in 2014 is 第二十六条 now)."""
+class ArticleNumber(ImportedFieldsModelMixin, models.Model):
+    """The number an article carries in one version (the lineage table: 第二十五条 in 2014 is 第二十六条 now).
+
+    Loaded with the act and never edited (core.imported).
+    """
+
+    imported_fields = ("identity_id", "version_id", "number")
 
     identity = models.ForeignKey(ArticleIdentity, on_delete=models.CASCADE, related_name="numbers")
     version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="article_numbers")
     number = models.CharField(_("number"), max_length=20)
+
+    objects = ImportedQuerySet.as_manager()
 
     class Meta:
         constraints = [

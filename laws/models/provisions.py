@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
 from core.i18n import reader_language
+from core.imported import ImportedFieldsModelMixin, ImportedFieldsQuerySetMixin
 from core.numerals import roman
 from laws.address import ProvisionAddress, article_label_en, article_sort_key
 
 from .acts import ArticleIdentity, Version
 
 
-class ProvisionQuerySet(models.QuerySet):
+class ProvisionQuerySet(ImportedFieldsQuerySetMixin, models.QuerySet):
     def articles(self):
         """Articles of the main provision (not those of the supplementary provisions)."""
         return self.filter(kind=Provision.Kind.ARTICLE, supplementary=False)
@@ -40,8 +41,23 @@ class ProvisionQuerySet(models.QuerySet):
         )
 
 
-class Provision(MPTTModel):
-    """One unit of a version's text. Its Japanese comes from the statute import and is never edited by hand."""
+class Provision(ImportedFieldsModelMixin, MPTTModel):
+    """One unit of a version's text. Its Japanese and its place in the text come from the statute import and are
+    never edited by hand (core.imported); the English columns are translations."""
+
+    imported_fields = (
+        "version_id",
+        "parent_id",
+        "kind",
+        "supplementary",
+        "position",
+        "number",
+        "label",
+        "identity_id",
+        "title_ja",
+        "caption_ja",
+        "text_ja",
+    )
 
     class Kind(models.TextChoices):
         CHAPTER = "chapter", _("chapter")

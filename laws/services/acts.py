@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from core.imported import statute_import
 from laws.models import Act, AmendingAct, ArticleIdentity, ArticleNumber, ProvisionChange, Version
 
 from .loading import ContentError, bilingual, get_or_create_source, parse_date
@@ -12,8 +13,15 @@ def load_act(*, data):
     """Create the act of a fixture (fixtures/laws/<act slug>.json), its amending acts, versions, article identities,
     their numbers in each version and the recorded changes; what exists already is kept. Returns the Act.
 
-    Raises ContentError for a change naming an unknown article or a lineage entry naming an unknown version.
+    Runs inside core.imported.statute_import(): the act's title, law number and e-Gov ID, the versions' source files
+    and the article numbers are imported data. Raises ContentError for a change naming an unknown article or a
+    lineage entry naming an unknown version.
     """
+    with statute_import():
+        return _load_act(data)
+
+
+def _load_act(data):
     act_data = data["act"]
     act, _created = Act.objects.get_or_create(
         egov_law_id=act_data["egov_law_id"],

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from core.bulk import bulk_load
+from core.imported import statute_import
 from laws.models import Provision, Version
 from laws.signals import version_text_replaced
 from laws.statute import StatuteFormatError, parse_statute, render_statute
@@ -33,11 +34,12 @@ def import_version(*, version, text, filename, numbering=None, force=False, prog
 
     numbering: {article number in this text: ArticleIdentity key}; by default the version's ArticleNumber rows.
 
-    Raises StatuteFormatError (file and line) before anything is written when the text is malformed.
+    Raises StatuteFormatError (file and line) before anything is written when the text is malformed. The import
+    runs inside core.imported.statute_import(), the one place the imported Japanese text may be written.
     """
     if numbering is None:
         numbering = dict(version.article_numbers.values_list("number", "identity__key"))
-    with transaction.atomic(), bulk_load():
+    with transaction.atomic(), bulk_load(), statute_import():
         done = _import_version(version, text, filename, numbering, force, progress)
     if done:
         version_text_replaced.send(sender=Version, version=version)

@@ -3,6 +3,7 @@ language alternates, citations and links."""
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -68,7 +69,10 @@ def absolute_language_url(context, language, with_query=False):
     request = context["request"]
     path = request.get_full_path() if with_query else request.path
     url = translate_url(path, language)
-    base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    try:
+        base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
+    except DisallowedHost:  # the 400 page for a request with a host this site does not serve
+        base = ""
     return base + url
 
 
