@@ -164,7 +164,8 @@ def tr_linked(context, obj, field, version=None):
 
     version: the Version the text belongs to (for a provision), so its own citations lead to the same text.
     """
-    from policy_kb.linking import Acts, TermIndex, link_text
+    from policy_kb.glossary import TermIndex
+    from policy_kb.linking import Acts, link_text
 
     if obj is None:
         return ""
