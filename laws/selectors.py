@@ -33,6 +33,12 @@ class TextChoice:
             return f"?version={self.version.key}"
         return ""
 
+    @property
+    def canonical_query(self):
+        """The query of this text's own address: ?version=<key> unless it is the text in force (also for ?as_of=,
+        whose page shows that version's text)."""
+        return "" if self.version.is_in_force() else f"?version={self.version.key}"
+
 
 def default_version(versions, date):
     """Of an act's versions (ordered by in_force_from), the one in force on `date`, else the earliest; None

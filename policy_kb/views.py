@@ -8,7 +8,6 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -25,6 +24,7 @@ from .citations import NumeralError
 from .citations import parse as parse_citation
 from .glossary import TermIndex
 from .linking import resolve as resolve_citation
+from .middleware import preferred_language
 from .search import MAX_QUERY_LENGTH, clean_query, find_any_hits, find_hits, with_entries
 
 RESULTS_PER_PAGE = 20
@@ -36,11 +36,13 @@ def search_kind_labels():
 
 
 def root_redirect(request):
-    """/ → /ja/ or /en/ by the browser's Accept-Language; Japanese when unsure."""
-    language = translation.get_language_from_request(request, check_path=False)
-    if language not in ("ja", "en"):
-        language = "ja"
-    response = HttpResponseRedirect(f"/{language}/")
+    """/ → /ja/ or /en/ by the language cookie or the browser's Accept-Language (policy_kb.middleware); Japanese
+    when the header prefers neither. When it refuses both (ja;q=0, en;q=0), 406 with a link to each."""
+    language = preferred_language(request)
+    if language is None:
+        response = render(request, "choose_language.html", status=406)
+    else:
+        response = HttpResponseRedirect(f"/{language}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 

@@ -64,10 +64,12 @@ def language_url(context, language):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_language_url(context, language, with_query=False):
+def absolute_language_url(context, language):
+    """The absolute address of this page's text in `language`, for the canonical and hreflang links: the path,
+    plus the query that names which text it is when the view sets one (`canonical_query`, e.g. the version of
+    an act: ?version=original), so every alternate names the same text in the same version."""
     request = context["request"]
-    path = request.get_full_path() if with_query else request.path
-    url = translate_url(path, language)
+    url = translate_url(request.path + context.get("canonical_query", ""), language)
     base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
     return base + url
 
