@@ -56,6 +56,13 @@ def pdate(date, precision="day", with_era=True):
     )
 
 
+@register.simple_tag
+def commencement_pending(choice, article=None, chapter=None, supplementary_article=None):
+    """For a ?as_of= page: (Commencement, state) when the provision was not yet (False) or perhaps not yet (None)
+    in force on that date, else None (see laws.selectors.TextChoice.pending)."""
+    return choice.pending(article, chapter, supplementary_article) if choice and choice.as_of else None
+
+
 @register.simple_tag(takes_context=True)
 def language_url(context, language):
     """The same page (same record, same query) in another language."""
