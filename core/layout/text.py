@@ -86,6 +86,27 @@ def name_lines(name, width, abbreviation="", max_lines=MAX_LINES):
     return [*lines[: max_lines - 1], lines[max_lines - 1][:-1] + "…"]
 
 
-def shorten(text, limit=16):
-    """`text` if it has at most `limit` characters, else its first `limit` - 1 and an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _is_wide(char):
+    return char_width(char) == 1.0
+
+
+def spaced_lines(lines):
+    """The lines of a wrapped label with a trailing space where the break fell between two words (not after a
+    hyphen, not in Japanese), so that the drawing's text, read as a whole, is the label. Returns a list of str."""
+    out = list(lines)
+    for index in range(len(out) - 1):
+        before, after = out[index], out[index + 1]
+        if before and after and not _is_wide(before[-1]) and before[-1] != "-" and not _is_wide(after[0]):
+            out[index] = before + " "
+    return out
+
+
+def spoken_name(lines, full):
+    """The accessible name of a box showing `lines` of the label `full`: the label itself when the lines show it
+    (whole, or cut with an ellipsis), else the visible text then the label ("NISC, National center of …"), so
+    the name always holds what is seen."""
+    visible = " ".join("".join(spaced_lines(lines)).split())
+    whole = " ".join(full.split())
+    if visible.removesuffix("…") and whole.startswith(visible.removesuffix("…")):
+        return whole
+    return f"{visible}, {whole}" if visible else whole

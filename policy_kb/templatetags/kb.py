@@ -12,6 +12,7 @@ from core import jsonld
 from core.dates import PartialDate, format_partial_date
 from core.i18n import localized, reader_language
 from core.jsonld import Site
+from core.layout import text as text_layout
 from core.relations import relation_wording
 from laws.address import cite
 
@@ -95,6 +96,18 @@ def citation(number, paragraph=None, item=None, language=None):
 @register.simple_tag
 def relation_label(relation_type, outgoing=True):
     return relation_wording(relation_type, outgoing)
+
+
+@register.filter
+def spaced_lines(lines):
+    """The lines of a wrapped SVG label, spaced where they break between words (core.layout.text)."""
+    return text_layout.spaced_lines(lines)
+
+
+@register.filter
+def spoken_name(lines, full):
+    """The accessible name of an SVG box showing `lines` of the label `full` (core.layout.text)."""
+    return text_layout.spoken_name(lines, full)
 
 
 @register.filter
