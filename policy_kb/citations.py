@@ -113,6 +113,7 @@ def normalize(text):
     text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
     text = _JA_SPACE_RE.sub("", text)
     text = re.sub(r"\(\s+", "(", re.sub(r"\s+\)", ")", text))
+    text = re.sub(r"(?<=[\d)])\s+(?=\()", "", text)
     return re.sub(r"(?<=\d)\s*-\s*(?=\d)", "-", text)
 
 

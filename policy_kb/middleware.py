@@ -9,13 +9,14 @@ from core.i18n import negotiate_language
 
 def preferred_language(request):
     """The language for a request without /ja/ or /en/ in its path: the language cookie if it names one of the
-    site's languages, else the Accept-Language negotiation (core.i18n.negotiate_language); None when the header
-    refuses every language of the site."""
+    site's languages that the Accept-Language header does not refuse, else the header's choice
+    (core.i18n.negotiate_language); None when the header refuses every language of the site."""
     supported = [code for code, _name in settings.LANGUAGES]
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
     cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if cookie in supported:
+    if cookie in supported and negotiate_language(header, [cookie], cookie) is not None:
         return cookie
-    return negotiate_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""), supported, settings.LANGUAGE_CODE)
+    return negotiate_language(header, supported, settings.LANGUAGE_CODE)
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

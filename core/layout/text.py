@@ -69,7 +69,8 @@ def name_lines(name, width, abbreviation="", max_lines=MAX_LINES):
 
     Tries in turn the whole name, the name without a closing parenthesis, the parenthesis alone, and the
     abbreviation (if not empty); the first that fits is used. When none does, the name is cut after `max_lines`
-    lines and ends with an ellipsis (the drawing then gives the full name elsewhere, e.g. in a <title>).
+    lines and ends with an ellipsis, before a Latin word rather than inside it (the drawing then gives the full
+    name elsewhere, e.g. in a <title>).
     Returns a list of str.
     """
     candidates = [name]
@@ -83,7 +84,11 @@ def name_lines(name, width, abbreviation="", max_lines=MAX_LINES):
         if fits:
             return lines
     lines, _fits = wrap(name, width, max_lines)
-    return [*lines[: max_lines - 1], lines[max_lines - 1][:-1] + "…"]
+    last = lines[max_lines - 1][:-1]
+    following = lines[max_lines - 1][-1:] + (lines[max_lines][:1] if len(lines) > max_lines else "")
+    if last and not _is_wide(last[-1]) and following[:1].isalnum() and " " in last.strip():
+        last = last[: last.rstrip().rfind(" ")]  # a Latin word is not cut: it goes whole to the ellipsis
+    return [*lines[: max_lines - 1], last.rstrip() + "…"]
 
 
 def _is_wide(char):

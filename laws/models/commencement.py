@@ -18,8 +18,6 @@ def _numbers(value):
 
 def _period_end(start, precision):
     """The first day after the period a partial date stands for (see core.dates.DatePrecision)."""
-    if precision == DatePrecision.DAY:
-        return start + datetime.timedelta(days=1)
     if precision in (DatePrecision.EARLY, DatePrecision.MID):
         return start + datetime.timedelta(days=10)
     months = {DatePrecision.LATE: 1, DatePrecision.MONTH: 1, DatePrecision.SEASON: 3, DatePrecision.YEAR: 12}
@@ -87,4 +85,6 @@ class Commencement(models.Model):
             return None
         if date < self.in_force_from:
             return False
+        if self.precision == DatePrecision.DAY:
+            return True
         return True if date >= _period_end(self.in_force_from, self.precision) else None

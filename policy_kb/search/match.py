@@ -27,6 +27,8 @@ class Matcher:
         words = self.term.split(" ")
         parts = [re.escape(words[0])]
         for before, after in itertools.pairwise(words):
+            if "\u30a1" <= before[-1] <= "\u30fa":  # normalize() dropped the word's trailing ー; the text may keep it
+                parts.append("ー*")
             parts.append(r"\s*" if is_cjk(before[-1]) or is_cjk(after[0]) else r"\s+")
             parts.append(re.escape(after))
         return re.compile("".join(parts))

@@ -11,7 +11,12 @@ from .variants import fold_table
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
-CJK = r"\u3005-\u3007\u3041-\u309f\u30a0-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Japanese letters (kana, kanji, 々〆〇, ー): the characters SQLite's unicode61 tokenizer also counts as parts of a
+# token, so the middle dot ・, ゠ and the spacing sound marks ゛゜ separate runs as punctuation does.
+CJK = (
+    r"\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff"
+    r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+)
 _RUN_RE = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
 CJK_RE = re.compile(rf"^[{CJK}]+$")
 _CJK_CHAR_RE = re.compile(rf"[{CJK}]")
@@ -20,6 +25,9 @@ _CJK_CHAR_RE = re.compile(rf"[{CJK}]")
 DASHES = "-\u02d7\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\u2500\u2501\u2e3a\u2e3b\u30fc\ufe58"
 _DASH_AFTER_KATAKANA_RE = re.compile(rf"(?<=[\u30a1-\u30fa\u30fc])[{re.escape(DASHES)}]+")
 _LONG_VOWEL_RE = re.compile(r"(?<=[\u30a1-\u30fa])ー+(?![\u30a1-\u30fa])")
+# A term that begins with ー before a character that is not katakana: in the text, that ー ends a katakana word
+# and normalize() dropped it (サイバー攻撃 → サイバ攻撃), so the term is searched without it (ー攻撃 → 攻撃).
+_LEADING_LONG_VOWEL_RE = re.compile(r"^ー+(?=[^\u30a1-\u30fa])")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _QUOTED_RE = re.compile(r"\"([^\"]*)\"|“([^”]*)”|「([^」]*)」|『([^』]*)』|(\S+)")
 _QUOTES = "\"'“”「」『』"
@@ -124,12 +132,13 @@ def clean_query(raw):
 def query_terms(query):
     """The terms of a query, normalised; each must match. A word is a term; a phrase in quotes ("…", “…”,
     「…」 or 『…』) is one term whose words must follow one another in that order. At most MAX_TERMS; terms
-    without a letter, digit or kana are left out. Returns a list of str (a phrase with single spaces)."""
+    without a letter, digit or kana are left out; a leading ー before a character that is not katakana is left
+    off (see _LEADING_LONG_VOWEL_RE). Returns a list of str (a phrase with single spaces)."""
     terms = []
     for match in _QUOTED_RE.finditer(query or ""):
         phrase = next((group for group in match.groups()[:4] if group is not None), None)
         raw = phrase if phrase is not None else match.group(5).strip(_QUOTES)
-        term = " ".join(normalize(raw).split())
+        term = _LEADING_LONG_VOWEL_RE.sub("", " ".join(normalize(raw).split()))
         if query_tokens(term):
             terms.append(term)
     return list(dict.fromkeys(terms))[:MAX_TERMS]

@@ -124,3 +124,11 @@ def test_a_boxs_accessible_name_holds_what_it_shows(lines, full, name):
     assert spoken.startswith(name) if name else spoken == full
     visible = "".join(spaced_lines(lines)).removesuffix("…")
     assert visible in spoken
+
+
+def test_a_name_cut_to_fit_ends_before_a_latin_word_not_inside_it():
+    name = "Overview of the Act Partially Amending the Basic Act on Cybersecurity and the Information Act"
+    lines = name_lines(name, 150, max_lines=4)
+    assert len(lines) == 4 and lines[-1].endswith("…")
+    shown = " ".join(lines).removesuffix("…").split()
+    assert shown == name.split()[: len(shown)]  # whole words only, in order
