@@ -70,9 +70,14 @@ class TermIndex:
                         form = form[4:]
                     if len(form) >= MIN_FORM_LENGTH:
                         self.forms[language].append((_fold(form).text, slug))
+        self._searched = {}
         for language in self.forms:
             # longest first; at equal length a term before a name, so a term that is also a name is linked
             self.forms[language].sort(key=lambda pair: (-len(pair[0]), pair[1] == "", pair[0]))
+            self._searched[language] = [
+                (form, form.lower(), is_word_char(form[0]), is_word_char(form[-1]), slug)
+                for form, slug in self.forms[language]
+            ]
 
     def occurrences(self, text, language, taken=()):
         """[(start, end, slug)] of every use of a term in `text` (spans of the original text, left to right,
@@ -80,9 +85,8 @@ class TermIndex:
         folded = _fold(text)
         haystack, lowered = folded.text, folded.text.lower()
         blocked, found = [folded_span(folded, span) for span in taken], []
-        for form, slug in self.forms[language]:
-            needle, start = form.lower(), 0
-            left, right = is_word_char(form[0]), is_word_char(form[-1])
+        for form, needle, left, right, slug in self._searched[language]:
+            start = 0
             while (index := lowered.find(needle, start)) >= 0:
                 end = index + len(needle)
                 start = index + 1

@@ -10,6 +10,7 @@ never hidden under a box.
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .text import FONT_SIZE, name_lines
 
@@ -59,8 +60,9 @@ class GraphLink:
     dashed: bool = False
 
 
+@cache
 def _lines(label):
-    return name_lines(label, NODE_W - 2 * PADDING_X, max_lines=MAX_LINES)
+    return tuple(name_lines(label, NODE_W - 2 * PADDING_X, max_lines=MAX_LINES))
 
 
 @dataclass(frozen=True)
@@ -157,7 +159,7 @@ def _natural(label):
 
 
 def _place(node, x, y, centre=False):
-    return PlacedNode(node, round(x), round(y), centre, tuple(_lines(node.label)))
+    return PlacedNode(node, round(x), round(y), centre, _lines(node.label))
 
 
 @dataclass(frozen=True)

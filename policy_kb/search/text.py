@@ -7,7 +7,7 @@ A change to anything here changes the index: rebuild it (`manage.py rebuild_sear
 import re
 import unicodedata
 
-from .variants import fold_table
+from .variants import fold_variants
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -42,7 +42,7 @@ def normalize(text):
     variant kanji folded (髙 → 高, 國 → 国; see variants.py) and a katakana word's trailing long-vowel marks
     dropped (サーバー → サーバ). Returns str."""
     text = unicodedata.normalize("NFKC", text or "").casefold()
-    text = _fold_dashes(text).translate(fold_table())
+    text = fold_variants(_fold_dashes(text))
     return _LONG_VOWEL_RE.sub("", text)
 
 
@@ -50,30 +50,40 @@ class Folded:
     """normalize() applied character by character, keeping where each character came from.
 
     text: the folded text; positions[i]: the index in the original of the character text[i] came from.
-    casefold and drop_long_vowels can be turned off (auto-linking keeps case and long vowels). NFKC is applied
-    per character, so a base letter and a separate combining mark stay two characters.
+    casefold and drop_long_vowels can be turned off (auto-linking keeps case and long vowels). When NFKC and
+    casefolding change the text's length (half-width kana with sound marks, ligatures, ㈱), they are applied
+    character by character, so each character's origin is known.
     """
 
     def __init__(self, original, casefold=True, drop_long_vowels=True):
         self.original = original or ""
-        chars, positions = [], []
-        for index, char in enumerate(self.original):
-            piece = unicodedata.normalize("NFKC", char)
-            for out in piece.casefold() if casefold else piece:
-                chars.append(out)
-                positions.append(index)
-        folded = _fold_dashes("".join(chars)).translate(fold_table())
-        if drop_long_vowels:
+        whole = unicodedata.normalize("NFKC", self.original)
+        whole = whole.casefold() if casefold else whole
+        if len(whole) == len(self.original):  # one character for one (nearly always): no per-character work
+            chars, positions = whole, list(range(len(whole)))
+        else:
+            pieces, positions = [], []
+            for index, char in enumerate(self.original):
+                piece = unicodedata.normalize("NFKC", char)
+                for out in piece.casefold() if casefold else piece:
+                    pieces.append(out)
+                    positions.append(index)
+            chars = "".join(pieces)
+        folded = fold_variants(_fold_dashes(chars))
+        if drop_long_vowels and "ー" in folded:
             keep = [True] * len(folded)
             for match in _LONG_VOWEL_RE.finditer(folded):
                 keep[match.start() : match.end()] = [False] * (match.end() - match.start())
             folded = "".join(char for char, kept in zip(folded, keep, strict=True) if kept)
             positions = [position for position, kept in zip(positions, keep, strict=True) if kept]
-        self.text, self.positions, self._kept = folded, positions, set(positions)
+        self.text, self.positions = folded, positions
+        self._kept = None
 
     def span(self, start, end):
         """The span [start, end) of the folded text as a span of the original; characters dropped right after
         it (a word's trailing long-vowel marks) are inside it. Returns (start, end)."""
+        if self._kept is None:
+            self._kept = set(self.positions)
         first, last = self.positions[start], self.positions[end - 1] + 1
         while last < len(self.original) and last not in self._kept:
             last += 1
