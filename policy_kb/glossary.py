@@ -41,8 +41,9 @@ def _case_fits(form, text, start):
 
 
 def _names(model, slug, *fields):
-    """(slug or "", name ja, name en, other forms ja, other forms en) rows of a model, for one UNION query."""
+    """(slug or "", kind, name ja, name en, other forms ja, other forms en) rows of a model, for one UNION query."""
     columns = {"key": F(slug) if slug else Value("", output_field=CharField())}
+    columns["model_name"] = Value(model._meta.model_name, output_field=CharField())
     columns |= {f"c{index}": F(field) for index, field in enumerate(fields)}
     return model.objects.order_by().annotate(**columns).values_list(*columns)
 
@@ -62,10 +63,13 @@ class TermIndex:
             )
             .order_by()
         )
-        for slug, main_ja, main_en, aliases_ja, aliases_en in rows:
+        self.act_names = {"ja": [], "en": []}  # every act's names, for linking.Acts(names=…)
+        for slug, kind, main_ja, main_en, aliases_ja, aliases_en in rows:
             for language, main, aliases in (("ja", main_ja, aliases_ja), ("en", main_en, aliases_en)):
                 for form in {main or "", *(aliases or "").split(",")}:
                     form = form.strip()
+                    if kind == "act" and form:
+                        self.act_names[language].append(form)
                     if not slug and form.startswith("The "):  # an act's title: "The Basic Act on Cybersecurity"
                         form = form[4:]
                     if len(form) >= MIN_FORM_LENGTH:

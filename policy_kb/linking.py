@@ -50,11 +50,16 @@ class Resolution:
 
 class Acts:
     """The acts of the knowledge base with their versions, read on first use (one query), and which act a
-    written name means."""
+    written name means.
 
-    def __init__(self, acts=None):
+    names: when the caller already holds every act's names ({language: [name]}, e.g. a glossary TermIndex),
+    a name that is none of them is answered without reading the acts.
+    """
+
+    def __init__(self, acts=None, names=None):
         self._acts = list(acts) if acts is not None else None
         self._versions = {}
+        self._names = names
 
     @property
     def acts(self):
@@ -71,6 +76,10 @@ class Acts:
     def named(self, written, language):
         """(act, offset of the name in `written`) for the act whose title or short title ends `written` at a
         word boundary; (None, -1) when `written` names no act of the knowledge base."""
+        if self._acts is None and self._names is not None:
+            known = [(name, lang) for lang in ("ja", "en") for name in self._names.get(lang, [])]
+            if all(_ends_with_name(written, name, lang) < 0 for name, lang in known):
+                return None, -1
         best = (None, -1, 0)
         for act in self.acts:
             for lang in ("ja", "en"):
@@ -217,20 +226,18 @@ _EN_MENTION_RE = re.compile(
 )
 
 
-def other_act_in_reach(text, language, found, acts, context):
-    """True when `text` names an act other than the context's (or refers back to one: 同法, the said Act), so a
-    citation that names no act cannot be taken for one of the context's act. `found`: its citations."""
+def other_act_in_reach(text, language, found, context):
+    """True when `text` names an act other than the context's act (or refers back to one: 同法, the said Act), so
+    a citation that names no act cannot be taken for one of the context's act. `found`: its citations. Only the
+    context act's own names are read (the act is loaded with its version): no query."""
     names = [item.citation.law for item in found if item.citation.law and not item.citation.supplementary]
     pattern = _JA_MENTION_RE if language == "ja" else _EN_MENTION_RE
     for match in pattern.finditer(text):
         if match.group("law") is None:
             return True
         names.append(match.group("law"))
-    for name in names:
-        act, _offset = acts.named(name, language)
-        if act is None or context is None or act.pk != context.act_id:
-            return True
-    return False
+    own = context.act.names(language)
+    return any(all(_ends_with_name(name, title, language) < 0 for title in own) for name in names)
 
 
 def citation_spans(text, language, acts, context=None):
@@ -244,7 +251,8 @@ def citation_spans(text, language, acts, context=None):
     """
     spans = []
     found = find_in_text(text, language)
-    bare_allowed = context is not None and not other_act_in_reach(text, language, found, acts, context)
+    bare = any(not item.citation.law and not item.citation.supplementary for item in found)
+    bare_allowed = bare and context is not None and not other_act_in_reach(text, language, found, context)
     for item in found:
         citation, start = item.citation, item.start
         if citation.supplementary:

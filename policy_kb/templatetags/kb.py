@@ -196,8 +196,8 @@ def tr_linked(context, obj, field, version=None):
         value.text,
         value.lang,
         page_language=_lang(),
-        terms=_per_render(context, "kb_term_index", TermIndex),
-        acts=_per_render(context, "kb_acts", Acts),
+        terms=(terms := _per_render(context, "kb_term_index", TermIndex)),
+        acts=_per_render(context, "kb_acts", lambda: Acts(names=terms.act_names)),
         context=version,
     )
     if value.is_fallback:

@@ -258,3 +258,13 @@ def test_the_issues_article_page_links_no_other_acts_article(client, lang):
     assert not re.findall(r'class="auto-citation" href="[^"]*/articles/2/', html)
     article_38 = client.get(f"/{lang}{ACT}/articles/38/").content.decode()
     assert f'class="auto-citation" href="/{lang}{ACT}/articles/17/#p4"' in article_38  # its own references link
+
+
+@pytest.mark.parametrize("number", ["1", "13", "38"])
+def test_articles_that_cite_other_acts_read_no_more_queries_than_the_others(
+    client, django_assert_num_queries, lang, number
+):
+    """Which act a name means is read off the names the glossary index already holds; the acts themselves are read
+    only when a name is one of theirs (the pinned count of article pages)."""
+    with django_assert_num_queries(16):
+        assert client.get(f"/{lang}{ACT}/articles/{number}/").status_code == 200
