@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install messages db run serve test test-sqlite test-postgres lint format check-deploy bench bench-postgres clean
+.PHONY: help install node messages db run serve test test-sqlite test-postgres lint format check-deploy bench bench-postgres clean
 
 help:
 	@echo "make run     set up everything and serve the site at http://$(HOST):$(PORT)/"
@@ -21,6 +21,13 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed
+
+# The page checkers (Nu Html Checker, axe-core) for tests/site/test_page_checks.py; npm's own install scripts
+# are not run (vnu-jar's would fetch a Java runtime: Java comes from Debian, see .ci/run).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+
+node: node_modules/.package-lock.json
 
 # Compiled catalogues are build output (.mo files are not committed).
 messages: install
@@ -50,12 +57,12 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: messages lint
+test: messages lint node
 	$(MANAGE) makemigrations --check --dry-run --verbosity 1
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
-test-sqlite: messages
+test-sqlite: messages node
 	$(PY) -m pytest
 
 test-postgres: messages
@@ -72,4 +79,4 @@ bench-postgres: messages
 	$(PY) tests/with_postgres.py -- $(PY) bench/search_bench.py
 
 clean:
-	rm -rf $(VENV) staticfiles var .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache

@@ -28,6 +28,11 @@ QUERIES = [
     "Japan Pension Service",
     "critical infrastructure",
     "２０１５",
+    "戦",  # one character
+    "第12条",  # beside digits
+    "サイバ−",  # a minus typed for ー
+    "髙度情報通信",  # a variant kanji
+    '"cybersecurity strategy"',  # a phrase
 ]
 ARTICLE = "/ja/laws/basic-act-on-cybersecurity/articles/26/"
 

@@ -40,3 +40,47 @@ def localized(obj, field, language=None):
         return Localized(value, language, False)
     original = getattr(obj, f"{field}_{FALLBACK_LANGUAGE}", "") or ""
     return Localized(original, FALLBACK_LANGUAGE, language != FALLBACK_LANGUAGE and bool(original))
+
+
+def negotiate_language(accept_language, supported, default):
+    """The language to serve for an Accept-Language header (RFC 9110 §12.5.4), or None when every supported one
+    is refused.
+
+    accept_language: the header's value; supported: language codes in order of preference ("ja", "en");
+    default: the one to serve when the header prefers none of them. A range's q is 0 to 1 (a malformed entry
+    is ignored); "en-GB" counts for "en"; the most specific range that covers a language sets its q, "*" the
+    rest. A language with q=0 is never chosen: if the header refuses the default, the next one it does not
+    refuse is served; None if it refuses them all.
+    """
+    ranges = {}
+    for part in (accept_language or "")[:500].split(","):
+        tag, *params = [piece.strip() for piece in part.split(";")]
+        if not tag:
+            continue
+        quality = 1.0
+        for param in params:
+            name, _sep, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = -1.0
+        if 0 <= quality <= 1:
+            ranges.setdefault(tag.lower(), quality)
+
+    def quality_of(language):
+        exact = [q for tag, q in ranges.items() if tag == language]
+        regional = [q for tag, q in ranges.items() if tag.startswith(language + "-")]
+        for found in (exact, regional, [ranges["*"]] if "*" in ranges else []):
+            if found:
+                return max(found)
+        return None
+
+    qualities = {language: quality_of(language) for language in supported}
+    wanted = [language for language in supported if (qualities[language] or 0) > 0]
+    if wanted:
+        return max(wanted, key=lambda language: qualities[language])
+    unspoken = [language for language in supported if qualities[language] is None]
+    if not unspoken:
+        return None
+    return default if default in unspoken else unspoken[0]

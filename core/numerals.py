@@ -1,5 +1,6 @@
 """Japanese and Roman numerals as statutes write them: 十二, 百四, 三十; (iii) for item 3 in English."""
 
+import re
 import unicodedata
 
 KANJI_DIGITS = "〇一二三四五六七八九"
@@ -44,6 +45,16 @@ def kanji_to_int(text):
         else:
             raise ValueError(f"not a kanji numeral: {text!r}")
     return total + current
+
+
+_KANJI_NUMBER_RE = re.compile(r"[〇一二三四五六七八九十百千]+")
+
+
+def law_number_key(text):
+    """A law number compared across writings: 平成二十六年法律第百四号 and 平成26年法律第104号 give the same key
+    (a str: NFKC, casefolded, without spaces, kanji numbers as Arabic)."""
+    text = unicodedata.normalize("NFKC", text or "").casefold().replace(" ", "")
+    return _KANJI_NUMBER_RE.sub(lambda m: str(kanji_to_int(m.group())), text)
 
 
 def to_halfwidth_digits(text):

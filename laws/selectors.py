@@ -23,6 +23,18 @@ class TextChoice:
     unreflected: list = field(default_factory=list)  # in force on as_of, not in this text
     uncertain: list = field(default_factory=list)  # promulgated by as_of, in-force date unknown
     after_text_date: bool = False  # as_of is later than the date the text is known for
+    commencements: list = field(default_factory=list)  # read for as_of: parts of the text in force later
+
+    def pending(self, article=None, chapter=None, supplementary_article=None):
+        """For ?as_of=: (Commencement, state) when the provision (an article number, the number of its chapter,
+        or an article of the act's own 附則) was not yet in force on that date (state False) or may not have been
+        (None: the date is unknown or falls in the period a partial date stands for); else None."""
+        for commencement in self.commencements:
+            if commencement.covers(article, chapter, supplementary_article):
+                state = commencement.in_force_on(self.as_of)
+                if state is not True:
+                    return commencement, state
+        return None
 
     @property
     def query(self):
@@ -32,6 +44,12 @@ class TextChoice:
         if not self.version.is_in_force():
             return f"?version={self.version.key}"
         return ""
+
+    @property
+    def canonical_query(self):
+        """The query of this text's own address: ?version=<key> unless it is the text in force (also for ?as_of=,
+        whose page shows that version's text)."""
+        return "" if self.version.is_in_force() else f"?version={self.version.key}"
 
 
 def default_version(versions, date):
@@ -65,7 +83,7 @@ def choose_text(act, params):
                 % {"date": format_partial_date(act.promulgated), "as_of": format_partial_date(as_of)}
             )
         chosen = [v for v in versions if v.in_force_from <= as_of][-1]
-        choice = TextChoice(chosen, as_of=as_of)
+        choice = TextChoice(chosen, as_of=as_of, commencements=list(chosen.commencements.select_related("source")))
         reflected = chosen.amended_through.promulgated if chosen.amended_through_id else None
         for amendment in act.amending_acts.order_by("promulgated", "key"):
             if reflected and amendment.promulgated <= reflected:

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Act, AmendingAct, ArticleIdentity, Provision, ProvisionChange, Term, Version
+from .models import Act, AmendingAct, ArticleIdentity, Commencement, Provision, ProvisionChange, Term, Version
 
 
 @register(Act)
@@ -38,3 +38,8 @@ class ProvisionChangeTranslation(TranslationOptions):
 @register(Term)
 class TermTranslation(TranslationOptions):
     fields = ("term", "aliases", "definition")
+
+
+@register(Commencement)
+class CommencementTranslation(TranslationOptions):
+    fields = ("basis", "note")

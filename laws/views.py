@@ -41,6 +41,7 @@ def act_detail(request, act):
         {
             "act": act,
             "choice": choice,
+            "canonical_query": choice.canonical_query,
             "chapters": chapters,
             "lineage": other_version_numbers_by_identity(act, choice.version),
             "versions": versions,
@@ -55,11 +56,8 @@ def article_detail(request, act, number, template="laws/article_detail.html"):
     choice = choose_text(act, request.GET)
     page = article_page(choice, number)
     data = structured_data.article_data(Site.of(request), act, choice, page)
-    return render(
-        request,
-        template,
-        {"act": act, "choice": choice, "page": page, "article": page.article, "structured_data": data},
-    )
+    context = {"act": act, "choice": choice, "page": page, "article": page.article, "structured_data": data}
+    return render(request, template, context | {"canonical_query": choice.canonical_query})
 
 
 def article_parallel(request, act, number):
@@ -72,7 +70,12 @@ def supplementary(request, act):
     return render(
         request,
         "laws/supplementary.html",
-        {"act": act, "choice": choice, "blocks": supplementary_blocks(choice.version)},
+        {
+            "act": act,
+            "choice": choice,
+            "canonical_query": choice.canonical_query,
+            "blocks": supplementary_blocks(choice.version),
+        },
     )
 
 

@@ -54,8 +54,8 @@ def _legend(placed):
 def record_graph(record, depth=2):
     """The record at the centre, its neighbours on a first ring, theirs on a second.
 
-    Returns {"size": px, "nodes": [PlacedNode], "edges": [PlacedEdge], "text_edges": [core.links Edge],
-    "legend": [(label, fill, stroke)]}; one read of the link network (relations.neighbourhood).
+    Returns {"width": px, "height": px, "nodes": [PlacedNode], "edges": [PlacedEdge], "text_edges": [core.links
+    Edge], "legend": [(label, fill, stroke)]}; one read of the link network (relations.neighbourhood).
     """
     language = (get_language() or "ja")[:2]
     refs, graph_edges = neighbourhood(record, depth=depth)
@@ -63,7 +63,8 @@ def record_graph(record, depth=2):
         _node(registry.ref(record), language), [_node(r, language) for r in refs.values()], _links(graph_edges)
     )
     return {
-        "size": drawing.width,
+        "width": drawing.width,
+        "height": drawing.height,
         "nodes": list(drawing.nodes),
         "edges": list(drawing.edges),
         "text_edges": graph_edges,

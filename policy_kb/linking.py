@@ -7,24 +7,23 @@ own, so a link can never land inside another link or inside an HTML attribute.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from core.numerals import kanji_to_int
+from core.numerals import law_number_key
 from core.urls import neutral_path
 from laws.address import ProvisionAddress
-from laws.models import Provision, Term, Version
+from laws.models import Provision, Version
 from laws.records import act_short_name
 from laws.selectors import default_version
 
 from .citations import Citation, NumeralError, find_in_text, parse
+from .supplementary import amending_act_numbered, supplementary_targets
 
 _NAME_CHAR_RE = re.compile(r"[\u30a0-\u30ff\u3400-\u9fff々〆ヶ]")
-_KANJI_NUMBER_RE = re.compile(r"[〇一二三四五六七八九十百千]+")
 
 
 @dataclass
@@ -40,26 +39,27 @@ class Target:
 @dataclass
 class Resolution:
     """citation: what was parsed (or None); targets: one → redirect, several → candidates, none → problem;
-    problem: "unparsed", "bad_number", "no_law", "no_article", "no_paragraph" or "no_item"."""
+    problem: "unparsed", "bad_number", "no_law", "no_article", "no_supplementary", "no_paragraph" or
+    "no_item"; error: the NumeralError of a "bad_number"."""
 
     citation: Citation | None
     targets: list
     problem: str = ""
-
-
-def _law_number_key(text):
-    """A law number compared across writings: 平成二十六年法律第百四号 and 平成26年法律第104号 give the same key."""
-    text = unicodedata.normalize("NFKC", text or "").casefold().replace(" ", "")
-    return _KANJI_NUMBER_RE.sub(lambda m: str(kanji_to_int(m.group())), text)
+    error: NumeralError | None = None
 
 
 class Acts:
     """The acts of the knowledge base with their versions, read on first use (one query), and which act a
-    written name means."""
+    written name means.
 
-    def __init__(self, acts=None):
+    names: when the caller already holds every act's names ({language: [name]}, e.g. a glossary TermIndex),
+    a name that is none of them is answered without reading the acts.
+    """
+
+    def __init__(self, acts=None, names=None):
         self._acts = list(acts) if acts is not None else None
         self._versions = {}
+        self._names = names
 
     @property
     def acts(self):
@@ -76,6 +76,10 @@ class Acts:
     def named(self, written, language):
         """(act, offset of the name in `written`) for the act whose title or short title ends `written` at a
         word boundary; (None, -1) when `written` names no act of the knowledge base."""
+        if self._acts is None and self._names is not None:
+            known = [(name, lang) for lang in ("ja", "en") for name in self._names.get(lang, [])]
+            if all(_ends_with_name(written, name, lang) < 0 for name, lang in known):
+                return None, -1
         best = (None, -1, 0)
         for act in self.acts:
             for lang in ("ja", "en"):
@@ -86,9 +90,9 @@ class Acts:
         return best[0], best[1]
 
     def with_law_number(self, written):
-        key = _law_number_key(written)
+        key = law_number_key(written)
         for act in self.acts:
-            if key and key in {_law_number_key(act.law_number_ja), _law_number_key(act.law_number_en or "")}:
+            if key and key in {law_number_key(act.law_number_ja), law_number_key(act.law_number_en or "")}:
                 return act
         return None
 
@@ -108,12 +112,26 @@ class Acts:
         return [in_force] if in_force == versions[0] else [in_force, versions[0]]
 
 
+_LAW_WORDS = {"act", "law", "code", "order", "amending", "partially", "enforcement", "rules", "regulations"}
+
+
 def _ends_with_name(written, name, language):
-    """Offset of `name` at the end of `written` (ignoring case and a leading "the" in English), or -1. A
-    Japanese name must not continue a longer name: デジタル社会形成基本法 does not end with the name 基本法."""
+    """Offset of `name` at the end of `written` (ignoring case and a leading "the" in English), or -1.
+
+    Japanese: the name must not continue a longer name (デジタル社会形成基本法 does not end with the name 基本法).
+    English: only capitalised words that are no part of an act's name may come before it ("See Basic Act"),
+    so "Order for Enforcement of the Basic Act on Cybersecurity" and "Act Partially Amending the Basic Act on
+    Cybersecurity" do not name the Basic Act.
+    """
     if language == "en":
-        text, wanted = written.casefold().rstrip(" ,"), name.casefold().removeprefix("the ")
-        if text == wanted or text.endswith(" " + wanted):
+        text = re.sub(r"^(?:the|The)\s+", "", written.strip().rstrip(" ,"))
+        wanted = name.removeprefix("The ").removeprefix("the ")
+        if text.casefold() == wanted.casefold():
+            return 0
+        if not text.casefold().endswith(" " + wanted.casefold()):
+            return -1
+        prefix = text[: len(text) - len(wanted)].split()
+        if all(word[:1].isupper() and word.casefold().strip(",") not in _LAW_WORDS for word in prefix):
             return len(text) - len(wanted)
         return -1
     if not written.endswith(name):
@@ -156,8 +174,8 @@ def resolve(query, acts=None):
     """Resolve a search-box citation to the page(s) it names. Returns a Resolution."""
     try:
         citation = parse(query)
-    except NumeralError:
-        return Resolution(None, [], "bad_number")
+    except NumeralError as error:
+        return Resolution(None, [], "bad_number", error)
     if citation is None:
         return Resolution(None, [], "unparsed")
     acts = acts or Acts()
@@ -170,7 +188,13 @@ def resolve(query, acts=None):
         if act is None:
             return Resolution(citation, [], "no_law")
         return Resolution(citation, [Target(neutral_path("laws:act", act=act.slug), act.title_ja, act.title_en)])
-    if citation.law:
+    blocks = None
+    if citation.amending:
+        amending = amending_act_numbered(citation.amending)
+        if amending is None:
+            return Resolution(citation, [], "no_law")
+        named, blocks = [amending.act], [amending.key]
+    elif citation.law:
         language = "en" if citation.law.isascii() else "ja"
         act, _offset = acts.named(citation.law, language)
         if act is None:
@@ -180,72 +204,66 @@ def resolve(query, acts=None):
         named = acts.acts
     which = citation.version if citation.version or citation.bare else "in_force"
     pairs = [(act, version) for act in named for version in acts.versions(act, which)]
-    targets, problem = _article_targets(citation, pairs)
+    if citation.supplementary:
+        found, problem = supplementary_targets(citation, pairs, blocks)
+        targets = [Target(*target) for target in found]
+    else:
+        targets, problem = _article_targets(citation, pairs)
     return Resolution(citation, targets, "" if targets else problem)
 
 
 # --- Linking inside text ---------------------------------------------------------------------
 
 
-class TermIndex:
-    """Every written form of every glossary term, longest first, per language."""
+# Another act named in running text: a Japanese name with its law number in parentheses, 同法 ("the said act"),
+# or an English name of capitalised words ending in Act, Law or Code ("this Act" and "Cabinet Order" are not).
+_JA_MENTION_RE = re.compile(
+    r"(?P<law>[^\s0-9０-９第、。，．「」『』（）()・：:]*?(?:法律|法))[（(][^（）()]*法律第[^（）()]*号[）)]|同法"
+)
+_EN_MENTION_RE = re.compile(
+    r"(?P<law>(?:[A-Z][\w'-]*\s+)+(?:Act|Law|Code)\b(?:\s+(?:on|for|of|concerning|regarding)\s+[^,;.()\n]+)?)"
+    r"|\bsaid\s+Act\b"
+)
 
-    def __init__(self):
-        self.forms = {"ja": [], "en": []}
-        for term in Term.objects.all():
-            for language in ("ja", "en"):
-                for form in term.forms(language):
-                    if len(form) >= 2:
-                        self.forms[language].append((form, term.slug))
-        for language in self.forms:
-            self.forms[language].sort(key=lambda pair: len(pair[0]), reverse=True)
 
-    def find(self, text, language, skip_slug=None, taken=()):
-        """Leftmost-longest, non-overlapping matches outside the `taken` spans; each term once per text."""
-        haystack = text if language == "ja" else text.lower()
-        found, used, taken = [], set(), list(taken)
-        for form, slug in self.forms[language]:
-            if slug in used or slug == skip_slug:
-                continue
-            needle = form if language == "ja" else form.lower()
-            start = 0
-            while (index := haystack.find(needle, start)) >= 0:
-                end = index + len(needle)
-                boundary = language == "ja" or (
-                    (index == 0 or not haystack[index - 1].isalnum())
-                    and (end == len(haystack) or not haystack[end].isalnum())
-                )
-                if boundary and not any(s < end and index < e for s, e in taken):
-                    found.append((index, end, slug))
-                    taken.append((index, end))
-                    used.add(slug)
-                    break
-                start = index + 1
-        return found
+def other_act_in_reach(text, language, found, context):
+    """True when `text` names an act other than the context's act (or refers back to one: 同法, the said Act), so
+    a citation that names no act cannot be taken for one of the context's act. `found`: its citations. Only the
+    context act's own names are read (the act is loaded with its version): no query."""
+    names = [item.citation.law for item in found if item.citation.law and not item.citation.supplementary]
+    pattern = _JA_MENTION_RE if language == "ja" else _EN_MENTION_RE
+    for match in pattern.finditer(text):
+        if match.group("law") is None:
+            return True
+        names.append(match.group("law"))
+    own = context.act.names(language)
+    return any(all(_ends_with_name(name, title, language) < 0 for title in own) for name in names)
 
 
 def citation_spans(text, language, acts, context=None):
     """[(start, end, path)] for the citations in `text` that name an act of the knowledge base.
 
-    A citation naming no act links to `context` (a Version: the text being read) only in English text that
-    names that act and no other act; one naming another law is never linked.
+    A citation is linked to the act it names, and to nothing when that act is not in the knowledge base. One
+    that names no act (第十二条, Article 12) belongs to `context` (a Version: the text being read, a provision of
+    an act) when no other act is in reach: the text names no other act and does not refer back to one. Without
+    a context it is not linked. Citations of supplementary provisions are not linked (which 附則 block they mean
+    depends on where they stand), and never taken for main articles.
     """
     spans = []
     found = find_in_text(text, language)
-    named_acts = set()
-    for item in found:
-        if item.citation.law:
-            act, _offset = acts.named(item.citation.law, language)
-            named_acts.add(act.pk if act else None)
+    bare = any(not item.citation.law and not item.citation.supplementary for item in found)
+    bare_allowed = bare and context is not None and not other_act_in_reach(text, language, found, context)
     for item in found:
         citation, start = item.citation, item.start
+        if citation.supplementary:
+            continue
         if citation.law:
             act, offset = acts.named(citation.law, language)
             if act is None:
                 continue
             start += offset if language == "ja" else 0
             version = context if context is not None and context.act_id == act.pk else None
-        elif language == "en" and context is not None and named_acts == {context.act_id}:
+        elif bare_allowed:
             act, version = context.act, context
         else:
             continue

@@ -9,7 +9,6 @@ from django.db import connection
 from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -26,8 +25,10 @@ from laws.models import Act, Term, Version
 from . import relations
 from .citations import NumeralError
 from .citations import parse as parse_citation
+from .glossary import TermIndex
 from .linking import resolve as resolve_citation
-from .search import MAX_QUERY_LENGTH, clean_query, find_hits, with_entries
+from .middleware import preferred_language
+from .search import MAX_QUERY_LENGTH, clean_query, find_any_hits, find_hits, with_entries
 
 RESULTS_PER_PAGE = 20
 
@@ -38,11 +39,13 @@ def search_kind_labels():
 
 
 def root_redirect(request):
-    """/ → /ja/ or /en/ by the browser's Accept-Language; Japanese when unsure."""
-    language = translation.get_language_from_request(request, check_path=False)
-    if language not in ("ja", "en"):
-        language = "ja"
-    response = HttpResponseRedirect(f"/{language}/")
+    """/ → /ja/ or /en/ by the language cookie or the browser's Accept-Language (policy_kb.middleware); Japanese
+    when the header prefers neither. When it refuses both (ja;q=0, en;q=0), 406 with a link to each."""
+    language = preferred_language(request)
+    if language is None:
+        response = render(request, "choose_language.html", status=406)
+    else:
+        response = HttpResponseRedirect(f"/{language}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
 
@@ -154,21 +157,37 @@ def resolve(request):
     held = ", ".join(f"{localized(act, 'title')} ({act.egov_law_id})" for act in Act.objects.order_by("promulgated"))
     messages = {
         "unparsed": _("This does not look like a citation of an article, a paragraph or an item."),
-        "bad_number": _(
-            "The citation has a number no statute writes (for example 第百百条, or paragraph or item 0). "
-            "Check the number and try again."
-        ),
         "no_law": _("This knowledge base holds no such act. It holds: %(acts)s.") % {"acts": held},
         "no_article": _("The act has no such article in the text you asked for."),
+        "no_supplementary": _(
+            "The supplementary provisions of the act have no such provision in the text you asked for."
+        ),
         "no_paragraph": _("The article exists, but it has no such paragraph."),
         "no_item": _("The paragraph exists, but it has no such item."),
     }
+    problem = numeral_problem(result.error) if result.problem == "bad_number" else messages[result.problem]
     return render(
         request,
         "resolve.html",
-        {"query": query, "problem": messages[result.problem], "citation": result.citation},
+        {"query": query, "problem": problem, "citation": result.citation},
         status=404,
     )
+
+
+def numeral_problem(error):
+    """The reader's explanation of a NumeralError: which number, and why no statute writes it."""
+    reasons = {
+        "zero": _("Articles, paragraphs and items are numbered from 1; there is no number 0."),
+        "leading_zero": _("Statutes do not write a number with a leading zero."),
+        "form": _(
+            "Statutes write kanji numbers in one form only: 十二, 二十, 百四, 千二百三十四 "
+            "(a unit appears once, and 一 is not written before 十, 百 or 千)."
+        ),
+    }
+    return _("“%(numeral)s” is not a number a statute writes. %(reason)s") % {
+        "numeral": error.numeral,
+        "reason": reasons[error.reason],
+    }
 
 
 # --- Glossary --------------------------------------------------------------------------------
@@ -184,14 +203,12 @@ def glossary_term(request, slug):
     term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
-    found = {}  # by index entry, in the order the forms find them
-    for form in term.forms("ja") + term.forms("en"):
-        for hit in find_hits(f'"{form}"')[0]:
-            found.setdefault(hit.pk, hit)
+    index = TermIndex()
+    forms = term.forms("ja") + term.forms("en")
     uses = [
         hit
-        for hit in with_entries(list(found.values()))
-        if not (hit.entry.kind == "term" and hit.entry.object_key == term.slug)
+        for hit in with_entries(find_any_hits([f'"{form}"' for form in forms]))
+        if not (hit.entry.kind == "term" and hit.entry.object_key == term.slug) and index.uses(_texts(hit.entry), slug)
     ]
     groups = {}
     for hit in uses:
@@ -206,6 +223,11 @@ def glossary_term(request, slug):
             "structured_data": structured_data.term_data(Site.of(request), term),
         },
     )
+
+
+def _texts(entry):
+    """The texts of a search entry a glossary term may be used in, with their languages."""
+    return [(entry.title_ja, "ja"), (entry.body_ja, "ja"), (entry.title_en, "en"), (entry.body_en, "en")]
 
 
 # --- Links and graphs ------------------------------------------------------------------------

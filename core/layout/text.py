@@ -69,7 +69,8 @@ def name_lines(name, width, abbreviation="", max_lines=MAX_LINES):
 
     Tries in turn the whole name, the name without a closing parenthesis, the parenthesis alone, and the
     abbreviation (if not empty); the first that fits is used. When none does, the name is cut after `max_lines`
-    lines and ends with an ellipsis (the drawing then gives the full name elsewhere, e.g. in a <title>).
+    lines and ends with an ellipsis, before a Latin word rather than inside it (the drawing then gives the full
+    name elsewhere, e.g. in a <title>).
     Returns a list of str.
     """
     candidates = [name]
@@ -83,9 +84,34 @@ def name_lines(name, width, abbreviation="", max_lines=MAX_LINES):
         if fits:
             return lines
     lines, _fits = wrap(name, width, max_lines)
-    return [*lines[: max_lines - 1], lines[max_lines - 1][:-1] + "…"]
+    last = lines[max_lines - 1][:-1]
+    following = lines[max_lines - 1][-1:] + (lines[max_lines][:1] if len(lines) > max_lines else "")
+    if last and not _is_wide(last[-1]) and following[:1].isalnum() and " " in last.strip():
+        last = last[: last.rstrip().rfind(" ")]  # a Latin word is not cut: it goes whole to the ellipsis
+    return [*lines[: max_lines - 1], last.rstrip() + "…"]
 
 
-def shorten(text, limit=16):
-    """`text` if it has at most `limit` characters, else its first `limit` - 1 and an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _is_wide(char):
+    return char_width(char) == 1.0
+
+
+def spaced_lines(lines):
+    """The lines of a wrapped label with a trailing space where the break fell between two words (not after a
+    hyphen, not in Japanese), so that the drawing's text, read as a whole, is the label. Returns a list of str."""
+    out = list(lines)
+    for index in range(len(out) - 1):
+        before, after = out[index], out[index + 1]
+        if before and after and not _is_wide(before[-1]) and before[-1] != "-" and not _is_wide(after[0]):
+            out[index] = before + " "
+    return out
+
+
+def spoken_name(lines, full):
+    """The accessible name of a box showing `lines` of the label `full`: the label itself when the lines show it
+    (whole, or cut with an ellipsis), else the visible text then the label ("NISC, National center of …"), so
+    the name always holds what is seen."""
+    visible = " ".join("".join(spaced_lines(lines)).split())
+    whole = " ".join(full.split())
+    if visible.removesuffix("…") and whole.startswith(visible.removesuffix("…")):
+        return whole
+    return f"{visible}, {whole}" if visible else whole

@@ -2,8 +2,9 @@
 
 from django.db import transaction
 
+from core.dates import DatePrecision, check_partial_date
 from core.imported import statute_import
-from laws.models import Act, AmendingAct, ArticleIdentity, ArticleNumber, ProvisionChange, Version
+from laws.models import Act, AmendingAct, ArticleIdentity, ArticleNumber, Commencement, ProvisionChange, Version
 
 from .loading import ContentError, bilingual, get_or_create_source, parse_date
 
@@ -64,7 +65,33 @@ def _load_act(data):
             if number and (version.pk, identity.pk) not in numbered:
                 rows.append(ArticleNumber(identity=identity, version=version, number=str(number)))
     ArticleNumber.objects.bulk_create(rows)
+    for entry in data.get("commencements", []):
+        _load_commencement(entry, versions)
     return act
+
+
+def _load_commencement(entry, versions):
+    """A Commencement of a fixture (`commencements`: version key, scope, date with precision, basis, source);
+    an existing one with the same version and scope is kept. Raises ContentError for an unknown version or a
+    date off its precision."""
+    if entry["version"] not in versions:
+        raise ContentError(f"commencement: unknown version {entry['version']!r}")
+    date, precision = parse_date(entry.get("in_force_from")), entry.get("precision", DatePrecision.DAY)
+    if date and (problem := check_partial_date(date, precision)):
+        raise ContentError(f"commencement of {entry['version']}: {problem}")
+    Commencement.objects.get_or_create(
+        version=versions[entry["version"]],
+        chapters=entry.get("chapters", ""),
+        articles=entry.get("articles", ""),
+        supplementary_articles=entry.get("supplementary_articles", ""),
+        defaults={
+            "in_force_from": date,
+            "precision": precision,
+            "source": get_or_create_source(entry.get("source")),
+            "verified": entry.get("verified", False),
+            **bilingual(entry, "basis", "note"),
+        },
+    )
 
 
 def _load_amending_act(act, entry, identities):

@@ -1,7 +1,7 @@
 """Querying the search index: candidates from the database's token index, then an exact check in Python.
 
-The index finds the entries that hold every token of the query; a phrase check on the normalised text then
-keeps only true matches (監査 never matches 監 + 査 far apart), Latin terms as whole words.
+The index finds the entries that hold every token of the query; a check of each term on the normalised text
+then keeps only true matches (監査 never matches 監 + 査 far apart; Latin words whole; a quoted phrase in order).
 """
 
 from dataclasses import dataclass
@@ -14,7 +14,8 @@ from policy_kb.models import SearchEntry
 
 from .backends import backend
 from .highlight import highlight
-from .text import CJK_RE, query_terms, tokens
+from .match import Matcher
+from .text import query_terms, query_tokens
 
 
 def kind_order():
@@ -22,36 +23,17 @@ def kind_order():
     return [kind.search.kind for kind in registry.searched()]
 
 
-def candidates(all_tokens):
-    """Entries whose title or body holds every token, selected by the database's own index in a subquery
-    (so no list of ids, however long, passes through Python)."""
-    sql, params = backend().candidates_sql(all_tokens)
+def candidates(token_groups):
+    """Entries whose title or body holds every token of one of `token_groups` (lists of tokens), selected by
+    the database's own index in a subquery (so no list of ids, however long, passes through Python)."""
+    sql, params = backend().candidates_sql(token_groups)
     return SearchEntry.objects.filter(pk__in=RawSQL(sql, params))  # noqa: S611 (fixed SQL, the match is a parameter)
 
 
-def _is_word_char(char):
-    return "0" <= char <= "9" or "a" <= char <= "z"
-
-
 def matcher(term):
-    """A test for one normalised term in normalised text: Japanese (and other non-ASCII) terms match anywhere,
-    ASCII terms whole words only. A substring search with a look at the neighbours is several times faster
-    than a regex on long bodies."""
-    if CJK_RE.search(term) or not term.isascii():
-        return lambda text: term in text
-
-    def whole_word(text):
-        start = text.find(term)
-        while start != -1:
-            end = start + len(term)
-            if (start == 0 or not _is_word_char(text[start - 1])) and (
-                end == len(text) or not _is_word_char(text[end])
-            ):
-                return True
-            start = text.find(term, start + 1)
-        return False
-
-    return whole_word
+    """A test for one normalised term in normalised text (see match.Matcher): Japanese terms match anywhere,
+    Latin words and numbers whole, phrases in order."""
+    return Matcher(term).found
 
 
 def _term_matches(term, text_normalized):
@@ -120,20 +102,42 @@ def match(row, terms, matchers):
     return Hit(pk, kind, version, superseded, label_ja, label_en, year, terms, in_title=all(in_title), exact=exact)
 
 
+def _tokens_of(terms):
+    return list(dict.fromkeys(token for term in terms for token in query_tokens(term)))
+
+
+def _ranked(hits):
+    ranks = {kind: rank for rank, kind in enumerate(kind_order())}
+    for hit in hits:
+        hit.kind_rank = ranks.get(hit.kind, len(ranks))
+    hits.sort(key=lambda hit: hit.rank)
+    return hits
+
+
 def find_hits(query):
     """(hits, terms): every entry matching all the query's terms, ranked, without their full rows."""
     terms = query_terms(query)
     if not terms:
         return [], terms
-    all_tokens = list(dict.fromkeys(token for term in terms for token in tokens(term)))
-    rows = candidates(all_tokens).values_list(*_MATCH_COLUMNS)
+    rows = candidates([_tokens_of(terms)]).values_list(*_MATCH_COLUMNS)
     matchers = [matcher(term) for term in terms]
-    hits = [hit for row in rows if (hit := match(row, terms, matchers))]
-    ranks = {kind: rank for rank, kind in enumerate(kind_order())}
-    for hit in hits:
-        hit.kind_rank = ranks.get(hit.kind, len(ranks))
-    hits.sort(key=lambda hit: hit.rank)
-    return hits, terms
+    return _ranked([hit for row in rows if (hit := match(row, terms, matchers))]), terms
+
+
+def find_any_hits(queries):
+    """Every entry matching at least one of `queries` (each as find_hits reads it), ranked, in one query of
+    the index. A hit's `terms` are those of the first query it matches. Returns a list of Hit."""
+    groups = [terms for terms in (query_terms(query) for query in queries) if terms]
+    if not groups:
+        return []
+    rows = candidates([_tokens_of(terms) for terms in groups]).values_list(*_MATCH_COLUMNS)
+    checks = [(terms, [matcher(term) for term in terms]) for terms in groups]
+    hits = []
+    for row in rows:
+        hit = next((hit for terms, matchers in checks if (hit := match(row, terms, matchers))), None)
+        if hit:
+            hits.append(hit)
+    return _ranked(hits)
 
 
 def with_entries(hits):

@@ -13,6 +13,7 @@ from core import jsonld
 from core.dates import PartialDate, format_partial_date
 from core.i18n import localized, reader_language
 from core.jsonld import Site
+from core.layout import text as text_layout
 from core.relations import relation_wording
 from laws.address import cite
 
@@ -57,6 +58,13 @@ def pdate(date, precision="day", with_era=True):
     )
 
 
+@register.simple_tag
+def commencement_pending(choice, article=None, chapter=None, supplementary_article=None):
+    """For a ?as_of= page: (Commencement, state) when the provision was not yet (False) or perhaps not yet (None)
+    in force on that date, else None (see laws.selectors.TextChoice.pending)."""
+    return choice.pending(article, chapter, supplementary_article) if choice and choice.as_of else None
+
+
 @register.simple_tag(takes_context=True)
 def language_url(context, language):
     """The same page (same record, same query) in another language."""
@@ -65,10 +73,12 @@ def language_url(context, language):
 
 
 @register.simple_tag(takes_context=True)
-def absolute_language_url(context, language, with_query=False):
+def absolute_language_url(context, language):
+    """The absolute address of this page's text in `language`, for the canonical and hreflang links: the path,
+    plus the query that names which text it is when the view sets one (`canonical_query`, e.g. the version of
+    an act: ?version=original), so every alternate names the same text in the same version."""
     request = context["request"]
-    path = request.get_full_path() if with_query else request.path
-    url = translate_url(path, language)
+    url = translate_url(request.path + context.get("canonical_query", ""), language)
     try:
         base = settings.SITE_URL or f"{request.scheme}://{request.get_host()}"
     except DisallowedHost:  # the 400 page for a request with a host this site does not serve
@@ -90,6 +100,18 @@ def citation(number, paragraph=None, item=None, language=None):
 @register.simple_tag
 def relation_label(relation_type, outgoing=True):
     return relation_wording(relation_type, outgoing)
+
+
+@register.filter
+def spaced_lines(lines):
+    """The lines of a wrapped SVG label, spaced where they break between words (core.layout.text)."""
+    return text_layout.spaced_lines(lines)
+
+
+@register.filter
+def spoken_name(lines, full):
+    """The accessible name of an SVG box showing `lines` of the label `full` (core.layout.text)."""
+    return text_layout.spoken_name(lines, full)
 
 
 @register.filter
@@ -168,7 +190,8 @@ def tr_linked(context, obj, field, version=None):
 
     version: the Version the text belongs to (for a provision), so its own citations lead to the same text.
     """
-    from policy_kb.linking import Acts, TermIndex, link_text
+    from policy_kb.glossary import TermIndex
+    from policy_kb.linking import Acts, link_text
 
     if obj is None:
         return ""
@@ -177,8 +200,8 @@ def tr_linked(context, obj, field, version=None):
         value.text,
         value.lang,
         page_language=_lang(),
-        terms=_per_render(context, "kb_term_index", TermIndex),
-        acts=_per_render(context, "kb_acts", Acts),
+        terms=(terms := _per_render(context, "kb_term_index", TermIndex)),
+        acts=_per_render(context, "kb_acts", lambda: Acts(names=terms.act_names)),
         context=version,
     )
     if value.is_fallback:

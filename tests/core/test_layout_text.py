@@ -9,7 +9,8 @@ from core.layout.text import (
     NO_LINE_START,
     char_width,
     name_lines,
-    shorten,
+    spaced_lines,
+    spoken_name,
     text_width,
     wrap,
 )
@@ -99,8 +100,35 @@ def test_a_name_that_fits_no_way_is_cut_with_an_ellipsis():
     assert all(text_width(line) <= 106 for line in lines)
 
 
-def test_shorten_keeps_short_text_and_cuts_long_text_to_the_limit():
-    assert shorten("内閣官房") == "内閣官房"
-    assert shorten("a" * 16) == "a" * 16
-    assert shorten("a" * 17) == "a" * 15 + "…"
-    assert len(shorten("あ" * 40, limit=10)) == 10
+def test_wrapped_lines_are_spaced_where_they_broke_between_words_so_the_text_reads_as_the_label():
+    assert spaced_lines(["Cybersecurity", "Strategic", "Headquarters"]) == [
+        "Cybersecurity ",
+        "Strategic ",
+        "Headquarters",
+    ]
+    assert spaced_lines(["Information-", "technology"]) == ["Information-", "technology"]  # after a hyphen: none
+    assert spaced_lines(["サイバーセキュリティ", "戦略本部"]) == ["サイバーセキュリティ", "戦略本部"]  # Japanese: none
+
+
+@pytest.mark.parametrize(
+    ("lines", "full", "name"),
+    [
+        (["Cybersecurity", "Strategic", "Headquarters"], "Cybersecurity Strategic Headquarters", None),
+        (["Results of the", "Cause…"], "Results of the Cause Investigation", None),  # cut: the label is the name
+        (["NISC"], "National center of Incident readiness and Strategy for Cybersecurity", "NISC, National center"),
+        (["内閣サイバー", "セキュリティセンター"], "内閣サイバーセキュリティセンター", None),
+    ],
+)
+def test_a_boxs_accessible_name_holds_what_it_shows(lines, full, name):
+    spoken = spoken_name(lines, full)
+    assert spoken.startswith(name) if name else spoken == full
+    visible = "".join(spaced_lines(lines)).removesuffix("…")
+    assert visible in spoken
+
+
+def test_a_name_cut_to_fit_ends_before_a_latin_word_not_inside_it():
+    name = "Overview of the Act Partially Amending the Basic Act on Cybersecurity and the Information Act"
+    lines = name_lines(name, 150, max_lines=4)
+    assert len(lines) == 4 and lines[-1].endswith("…")
+    shown = " ".join(lines).removesuffix("…").split()
+    assert shown == name.split()[: len(shown)]  # whole words only, in order

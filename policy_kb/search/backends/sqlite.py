@@ -3,9 +3,12 @@
 from django.db import connection
 
 
-def candidates_sql(all_tokens):
-    """(sql, params) selecting the ids of entries whose tokens include every one of `all_tokens`."""
-    match = " AND ".join('"' + token.replace('"', '""') + '"' for token in all_tokens)
+def candidates_sql(token_groups):
+    """(sql, params) selecting the ids of entries whose tokens include every token of at least one of
+    `token_groups` (a list of lists of tokens)."""
+    match = " OR ".join(
+        "(" + " AND ".join('"' + token.replace('"', '""') + '"' for token in group) + ")" for group in token_groups
+    )
     return "SELECT rowid FROM policy_kb_search_fts WHERE policy_kb_search_fts MATCH %s", [match]
 
 

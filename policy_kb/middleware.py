@@ -1,0 +1,37 @@
+"""Language negotiation for addresses without a language prefix: a language the reader refuses is never chosen."""
+
+from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
+
+from core.i18n import negotiate_language
+
+
+def preferred_language(request):
+    """The language for a request without /ja/ or /en/ in its path: the language cookie if it names one of the
+    site's languages that the Accept-Language header does not refuse, else the header's choice
+    (core.i18n.negotiate_language); None when the header refuses every language of the site."""
+    supported = [code for code, _name in settings.LANGUAGES]
+    header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
+    cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+    if cookie in supported and negotiate_language(header, [cookie], cookie) is not None:
+        return cookie
+    return negotiate_language(header, supported, settings.LANGUAGE_CODE)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, with the language of an address without prefix chosen by preferred_language (so
+    Accept-Language: en;q=0 never leads to English), and no redirect when every language is refused."""
+
+    def process_request(self, request):
+        if translation.get_language_from_path(request.path_info):
+            return super().process_request(request)
+        translation.activate(preferred_language(request) or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        return None
+
+    def process_response(self, request, response):
+        if not translation.get_language_from_path(request.path_info) and preferred_language(request) is None:
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)
