@@ -15,7 +15,7 @@ from .models import AttackType, Country, Incident
 from .pages import ChartPage, IncidentListPage, IncidentPage, PolicyEvent, Series, YearRow
 
 FOLLOW_UP_YEARS = 3
-LIST_PAGE_SIZE = 50  # incidents per page of the list
+LIST_PAGE_SIZE = 20  # incidents per page of the list
 FOLLOW_UP_SHOWN = 20  # policy events of each kind listed on an incident's page
 
 

@@ -93,7 +93,7 @@ class TimelinePage:
         return max(self.undated_total - len(self.undated), 0)
 
 
-PAGE_SIZE = 100  # events per window of the timeline
+PAGE_SIZE = 50  # events per window of the timeline
 UNDATED_SHOWN = 20  # undated documents listed under the first window
 
 
@@ -220,11 +220,12 @@ def _cursor(params):
     return start, skip
 
 
-def timeline_page(params, size=PAGE_SIZE):
+def timeline_page(params, size=None):
     """A window of the timeline filtered by `params` (a QueryDict): up to `size` events of the kinds and years
     asked for, in date order from ?start= (skipping ?skip= events of that date), placed on the year axis
     (core.layout.timeline). Each query reads at most skip + size + 1 rows, however long the timeline. A filter
     value that cannot be used is set aside with a notice."""
+    size = size or PAGE_SIZE
     form = TimelineFilterForm.from_query(params)
     kinds = form.cleaned_data.get("kind") or list(LANES)
     first, last = form.cleaned_data.get("from"), form.cleaned_data.get("to")

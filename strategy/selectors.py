@@ -46,7 +46,7 @@ _LAW_JOINS = ("identity__act", "cited_version", "evidence")
 # --- Index -----------------------------------------------------------------------------------
 
 
-DOCUMENTS_PER_PAGE = 50
+DOCUMENTS_PER_PAGE = 20
 
 
 def index_page(kind="", number=1):
