@@ -8,7 +8,8 @@ request, the median and 95th percentile of the server time, and the page's size.
 (bench/generate.py) to `--scale` times the real size and measures again. At that size it starts gunicorn with 2
 workers on loopback, once with the page cache off and once with it on, and measures with wrk (-t2 -c16, 2 s)
 the requests per second of each page and of a static file of the same bytes served by the same server
-(whitenoise), in the same run: in turns, three times for the cached page (medians; the machine is shared). The table and the targets' verdicts go to bench/results/pages-<database>.md (and .json).
+(whitenoise), in the same run: in turns, three times for the cached page (medians; the machine is shared).
+The table and the targets' verdicts go to bench/results/pages-<database>.md (and .json).
 Timings on shared machines are noisy: the ratios measured in one run are the figures to compare.
 """
 
