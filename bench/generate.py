@@ -45,7 +45,7 @@ def setup():
 
 def sentences(provisions, field):
     out = []
-    for text in provisions.order_by("pk").values_list(field, flat=True):
+    for text in provisions.exclude(**{f"{field}__isnull": True}).order_by("pk").values_list(field, flat=True):
         out.extend(
             part + ("。" if field.endswith("_ja") else ".")
             for part in text.split("。" if field.endswith("_ja") else ". ")

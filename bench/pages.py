@@ -1,6 +1,6 @@
 """Every page type at the real size and at 100 times it, in process and under gunicorn: one table per database.
 
-    python bench/pages.py [--scale 100] [--runs 15] [--seconds 3]
+    python bench/pages.py [--scale 100] [--runs 15] [--seconds 2]
 
 Builds a throwaway SQLite database (or uses the one DATABASE_URL names), loads the real knowledge base and
 measures each page type in process through Django's test client with the page cache off: the queries of one

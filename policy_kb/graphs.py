@@ -89,7 +89,8 @@ def neighbourhood(record, depth=2, groups=None):
     refs, kept, seen = {centre.key: centre}, [], set()
     ring = {}
     total = sum(group.total for group in link_groups_read)
-    for group in link_groups_read:
+    # The first ring in an order that does not depend on the reader's language (the panel sorts by wording).
+    for group in sorted(link_groups_read, key=lambda g: (g.relation, not g.outgoing, registry.kinds[g.kind].order)):
         for view in group.views:
             other = view.other
             if other.key not in refs and len(refs) > FIRST_RING:

@@ -46,9 +46,9 @@ def query_counts(client):
 
 @pytest.mark.slow
 def test_every_page_runs_the_same_queries_on_a_small_and_a_larger_knowledge_base(client, kb):
-    generate(2)  # the real content and one synthetic copy: about 200 links more
+    generate(3)  # the real content and two synthetic copies: about 400 links more, two pages of incidents
     small = query_counts(client)
-    generate(5)  # four copies: about 800 links more, real articles and parts among their targets
+    generate(6)  # five copies: about 1,000 links more, real articles and parts among their targets
     larger = query_counts(client)
     assert larger == small
 
