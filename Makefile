@@ -7,13 +7,13 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install node messages db run serve test test-sqlite test-postgres lint format check-deploy bench bench-postgres clean
+.PHONY: help install node messages db run serve test test-sqlite test-postgres lint format check-deploy bench bench-postgres bench-search clean
 
 help:
 	@echo "make run     set up everything and serve the site at http://$(HOST):$(PORT)/"
 	@echo "make test    lint, migrations check, the test suite on SQLite and on a throwaway PostgreSQL"
 	@echo "make serve   production mode (gunicorn, DEBUG off); needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS"
-	@echo "make bench   search benchmark at the real size and at 100 times it (README, Benchmarks)"
+	@echo "make bench   every page type at the real size and at 100 times it, in process and under gunicorn (README, Performance)"
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@test -x "$(PY)" || $(PYTHON) -m venv $(VENV)
@@ -73,10 +73,13 @@ check-deploy: messages
 		DJANGO_ALLOWED_HOSTS=policy-kb.example $(MANAGE) check --deploy --fail-level WARNING
 
 bench: messages
-	$(PY) bench/search_bench.py
+	$(PY) bench/pages.py
 
 bench-postgres: messages
-	$(PY) tests/with_postgres.py -- $(PY) bench/search_bench.py
+	$(PY) tests/with_postgres.py -- $(PY) bench/pages.py
+
+bench-search: messages
+	$(PY) bench/search_bench.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var .pytest_cache .ruff_cache

@@ -3,7 +3,13 @@
 import threading
 from contextlib import contextmanager
 
+from django.dispatch import Signal
+
 _state = threading.local()
+
+bulk_load_finished = Signal()
+"""Sent when the outermost bulk_load() block of a thread ends (whether or not it raised): receivers redo at
+once what they skipped per record (e.g. advancing the content version)."""
 
 
 @contextmanager
@@ -15,6 +21,8 @@ def bulk_load():
         yield
     finally:
         _state.active = previous
+        if not previous:
+            bulk_load_finished.send(sender=bulk_load)
 
 
 def in_bulk_load():

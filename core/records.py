@@ -109,6 +109,7 @@ class RecordKind:
     key: the prefix of record keys ("article"); model: "app_label.ModelName"; plural: the lazily translated
     label of a group of them ("Provisions"); ref(obj) builds the Ref of a loaded record; ref_related: the
     select_related paths ref() reads; search: the SearchSpec, or None when the kind is not searched;
+    find(rest): the record keyed "<key>:<rest>" or None (default: the record whose slug is `rest`);
     affected_by: {"app_label.ModelName": function(instance) → iterable of records of this kind whose search
     entries and labels change when that instance is saved or deleted}; order: place in lists of kinds.
     """
@@ -120,6 +121,13 @@ class RecordKind:
     order: int
     ref_related: tuple = ()
     search: SearchSpec | None = None
+    find: Callable[[str], object] | None = None
+
+    def lookup(self, rest):
+        """The record whose key is "<kind>:<rest>" (its ref_related loaded), or None when there is none."""
+        if self.find is not None:
+            return self.find(rest)
+        return self.model_class.objects.select_related(*self.ref_related).filter(slug=rest).first()
 
     @property
     def model_class(self):
@@ -144,12 +152,27 @@ class LinkStore:
     name: a label for errors; queryset(): every link with what edges() reads loaded; touching(kind, pks): a Q
     selecting the links with a record of that kind among `pks` at either end, or None when this store holds no
     link of that kind; edges(link): the EdgeSpecs one stored row stands for.
+
+    grouping(kind): for the rows that touching(kind, …) selects, when each stands for exactly one edge touching
+    that record, {"relation": the RelationType value, "outgoing": whether the record is the source, "other": the
+    other record's kind} as query expressions (Value for a constant), so pages count and rank the links of each
+    group in the database; None when a row may stand for several edges touching the record (such rows are then
+    read whole: they are few by nature, e.g. a document's successors). relevance: the order_by of the most
+    relevant links first. summary(): [(source kind, relation type, target kind, number of links)] of the whole
+    store, in one query.
     """
 
     name: str
     queryset: Callable[[], object]
     touching: Callable[[str, list], object]
     edges: Callable[[object], Iterable[EdgeSpec]]
+    grouping: Callable[[str], dict | None] = lambda kind: None
+    relevance: tuple = ("pk",)
+    summary: Callable[[], Iterable[tuple]] = lambda: ()
+
+    def touches(self, kind):
+        """Whether this store can hold links of records of `kind`."""
+        return self.touching(kind, [0]) is not None
 
 
 class Registry:
@@ -199,6 +222,13 @@ class Registry:
     def key(self, record):
         """The record key of a record instance, e.g. "incident:opm-2015"."""
         return self.ref(record).key
+
+    def lookup(self, key):
+        """The record with record key `key` ("incident:opm-2015"), or None for an unknown kind or record."""
+        kind, _, rest = key.partition(":")
+        if kind not in self.kinds or not rest:
+            return None
+        return self.kinds[kind].lookup(rest)
 
     def search_kind(self, key):
         """The RecordKind whose search kind is `key`, or None."""

@@ -17,6 +17,7 @@ class IncidentListPage:
     form: IncidentFilterForm
     incidents: list
     notices: list = field(default_factory=list)
+    page: object = None  # core.paging.WindowPage
 
     @property
     def filtered(self):
@@ -38,8 +39,13 @@ class IncidentPage:
     """One incident and the policy events of the follow-up window ending on `window_end`."""
 
     incident: Incident
-    followed: list
+    followed: list  # the first few, in date order
     window_end: datetime.date
+    followed_total: int = 0  # events in the window, shown or not
+
+    @property
+    def followed_more(self):
+        return max(self.followed_total - len(self.followed), 0)
 
 
 @dataclass

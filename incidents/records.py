@@ -1,10 +1,11 @@
 """The incidents app's record kind and where its typed links (incident → document, part or provision) are stored."""
 
-from django.db.models import Q
+from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, SearchSpec, slug_ref
 from core.urls import neutral_path
+from strategy.records import TYPED_LINK_RELEVANCE, constant
 
 from .models import Incident, IncidentLink
 
@@ -64,6 +65,33 @@ def _links_touching(kind, pks):
     }.get(kind)
 
 
+def _target_kind():
+    return Case(
+        When(identity__isnull=False, then=Value("article")),
+        When(node__isnull=False, then=Value("node")),
+        default=Value("document"),
+        output_field=CharField(),
+    )
+
+
+def _links_grouping(kind):
+    if kind == "incident":
+        return {"relation": F("relation_type"), "outgoing": constant(True), "other": _target_kind()}
+    if kind in ("article", "document", "node"):
+        return {"relation": F("relation_type"), "outgoing": constant(False), "other": constant("incident")}
+    return None
+
+
+def _links_summary():
+    rows = (
+        IncidentLink.objects.annotate(target_kind=_target_kind())
+        .values("relation_type", "target_kind")
+        .annotate(links=Count("pk"))
+        .order_by()
+    )
+    return [("incident", row["relation_type"], row["target_kind"], row["links"]) for row in rows]
+
+
 LINK_STORES = (
     LinkStore(
         name="incidents.IncidentLink",
@@ -74,5 +102,8 @@ LINK_STORES = (
         edges=lambda link: [
             EdgeSpec(link.incident, link.identity or link.node or link.document, link.relation_type, link)
         ],
+        grouping=_links_grouping,
+        relevance=TYPED_LINK_RELEVANCE,
+        summary=_links_summary,
     ),
 )

@@ -2,10 +2,11 @@
 
 from collections import defaultdict
 
-from django.db.models import Max, Min
+from django.db.models import Count, Max, Min, Window
 
 from core.dates import PartialDate
 from core.layout.chart import Column, series_styles, stacked_bars
+from core.paging import WindowPage
 from laws.models import Act, AmendingAct
 from strategy.models import Document, Sector
 
@@ -14,6 +15,8 @@ from .models import AttackType, Country, Incident
 from .pages import ChartPage, IncidentListPage, IncidentPage, PolicyEvent, Series, YearRow
 
 FOLLOW_UP_YEARS = 3
+LIST_PAGE_SIZE = 20  # incidents per page of the list
+FOLLOW_UP_SHOWN = 20  # policy events of each kind listed on an incident's page
 
 
 # --- The list ----------------------------------------------------------------------------------
@@ -33,21 +36,28 @@ def filter_choices():
 
 
 def incident_list_page(params):
-    """The list filtered by `params` (a QueryDict). A value that cannot be used is set aside with a notice
-    naming it (core.filters.LenientFilterForm)."""
+    """Page `params["page"]` (LIST_PAGE_SIZE incidents) of the list filtered by `params` (a QueryDict), with the
+    number of incidents the filters select, read in the same query. A value that cannot be used is set aside
+    with a notice naming it (core.filters.LenientFilterForm)."""
     choices = filter_choices()
     form = IncidentFilterForm.from_query(params, choices=choices)
     values = form.cleaned_data
     incidents = Incident.objects.for_list()
+    through = {name: getattr(Incident, name).through.objects for name in ("countries", "attack_types", "sectors")}
+    # Many-to-many filters as subqueries: no duplicate rows, so no DISTINCT and the page's count stays exact.
     if values.get("year"):
         incidents = incidents.filter(start_date__year=values["year"])
     if values.get("country"):
-        incidents = incidents.filter(countries__code=values["country"])
+        chosen = through["countries"].filter(country__code=values["country"])
+        incidents = incidents.filter(pk__in=chosen.values("incident_id"))
     if values.get("attack_type"):
-        incidents = incidents.filter(attack_types__in=choices.descendant_ids(values["attack_type"]))
+        chosen = through["attack_types"].filter(attacktype__in=choices.descendant_ids(values["attack_type"]))
+        incidents = incidents.filter(pk__in=chosen.values("incident_id"))
     if values.get("sector"):
-        incidents = incidents.filter(sectors__slug=values["sector"])
-    return IncidentListPage(form=form, incidents=list(incidents.distinct()), notices=form.notices)
+        chosen = through["sectors"].filter(sector__slug=values["sector"])
+        incidents = incidents.filter(pk__in=chosen.values("incident_id"))
+    page = WindowPage(incidents, params.get("page"), LIST_PAGE_SIZE)
+    return IncidentListPage(form=form, incidents=page.object_list, notices=form.notices, page=page)
 
 
 # --- One incident --------------------------------------------------------------------------------
@@ -61,35 +71,38 @@ def add_years(date, years):
         return date.replace(year=date.year + years, day=28)
 
 
-def policy_events_between(start, end):
-    """Documents decided and acts promulgated from `start` to `end` (both included), in date order."""
-    events = [
-        PolicyEvent("document", document.decided, document, document.get_absolute_url())
-        for document in Document.objects.filter(decided_on__gte=start, decided_on__lte=end).order_by(
-            "decided_on", "slug"
+def policy_events_between(start, end, shown=FOLLOW_UP_SHOWN):
+    """The first `shown` documents decided and acts promulgated from `start` to `end` (both included), in date
+    order, and how many there are in all: ([PolicyEvent], total). One query per kind, each reading at most
+    `shown` rows and counting the rest (COUNT(*) OVER ())."""
+    total = Window(Count("pk"))
+    documents = Document.objects.filter(decided_on__gte=start, decided_on__lte=end).order_by("decided_on", "slug")
+    acts = Act.objects.filter(promulgated__gte=start, promulgated__lte=end).order_by("promulgated", "slug")
+    amendments = AmendingAct.objects.select_related("act").filter(promulgated__gte=start, promulgated__lte=end)
+    read = [
+        (kind, list(queryset.annotate(total=total)[:shown]))
+        for kind, queryset in (
+            ("document", documents),
+            ("enactment", acts),
+            ("amendment", amendments.order_by("promulgated", "key")),
         )
     ]
-    events += [
-        PolicyEvent("enactment", PartialDate(act.promulgated), act, act.get_absolute_url())
-        for act in Act.objects.filter(promulgated__gte=start, promulgated__lte=end)
-    ]
-    events += [
-        PolicyEvent("amendment", PartialDate(amendment.promulgated), amendment, amendment.get_absolute_url())
-        for amendment in AmendingAct.objects.select_related("act").filter(promulgated__gte=start, promulgated__lte=end)
-    ]
+    events = []
+    for kind, rows in read:
+        for row in rows:
+            date = row.decided if kind == "document" else PartialDate(row.promulgated)
+            events.append(PolicyEvent(kind, date, row, row.get_absolute_url()))
     order = {"enactment": 0, "amendment": 1, "document": 2}
-    return sorted(events, key=lambda e: (e.date.date, order[e.kind]))
+    events.sort(key=lambda e: (e.date.date, order[e.kind]))
+    return events[:shown], sum(rows[0].total for _kind, rows in read if rows)
 
 
 def incident_page(slug):
     """The incident with everything its page shows; Incident.DoesNotExist when there is none."""
     incident = Incident.objects.for_detail_page().get(slug=slug)
     window_end = add_years(incident.start_date, FOLLOW_UP_YEARS)
-    return IncidentPage(
-        incident=incident,
-        followed=policy_events_between(incident.start_date, window_end),
-        window_end=window_end,
-    )
+    followed, total = policy_events_between(incident.start_date, window_end)
+    return IncidentPage(incident=incident, followed=followed, window_end=window_end, followed_total=total)
 
 
 # --- The chart ---------------------------------------------------------------------------------

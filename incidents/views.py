@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from core.jsonld import Site
+from core.paging import query_without_page
 
 from .models import Incident
 from .selectors import FOLLOW_UP_YEARS, incident_chart_page, incident_list_page, incident_page
@@ -13,7 +14,11 @@ from .structured_data import incident_data
 
 def incident_list(request):
     page = incident_list_page(request.GET)
-    return render(request, "incidents/incident_list.html", {"page": page, "form": page.form})
+    return render(
+        request,
+        "incidents/incident_list.html",
+        {"page": page, "form": page.form, "base_query": query_without_page(request.GET)},
+    )
 
 
 def incident_detail(request, slug):

@@ -6,7 +6,7 @@ from core.records import IndexEntry, RecordKind, Ref, SearchSpec
 from core.urls import neutral_path
 
 from .address import ProvisionAddress, cite
-from .models import Provision, Term
+from .models import AmendingAct, ArticleIdentity, Provision, Term
 
 
 def act_short_name(act, language):
@@ -127,6 +127,12 @@ def term_entries(terms=None):
         )
 
 
+def _in_act(model, rest):
+    """The row of `model` (an article identity or an amending act) keyed "<act slug>:<key>", or None."""
+    act, _, key = rest.partition(":")
+    return model.objects.select_related("act").filter(act__slug=act, key=key).first() if act and key else None
+
+
 KINDS = (
     RecordKind(
         key="article",
@@ -135,6 +141,7 @@ KINDS = (
         ref=article_ref,
         order=10,
         ref_related=("act",),
+        find=lambda rest: _in_act(ArticleIdentity, rest),
         search=SearchSpec(
             kind="provision",
             model="laws.Provision",
@@ -154,6 +161,7 @@ KINDS = (
         ref=amendment_ref,
         order=60,
         ref_related=("act",),
+        find=lambda rest: _in_act(AmendingAct, rest),
     ),
     RecordKind(
         key="term",

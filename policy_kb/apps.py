@@ -10,7 +10,7 @@ class PolicyKbConfig(AppConfig):
     verbose_name = _("Knowledge base")
 
     def ready(self):
-        from . import signals  # noqa: F401  (keeps the search index in step with edits)
+        from . import cache, signals  # noqa: F401  (content version and search index kept in step with edits)
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="policy_kb_roles")

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "policy_kb.opendata.middleware.OpenDataConditionalGetMiddleware",
+    "policy_kb.cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "policy_kb.middleware.LocaleMiddleware",
@@ -159,6 +160,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# The cache (pages for anonymous readers, see policy_kb/cache.py): files under var/cache, shared by every
+# process of one machine; REDIS_URL (redis://host:port/db) switches to Redis, shared by several machines.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("POLICY_KB_CACHE_DIR", str(VAR_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("POLICY_KB_CACHE_ENTRIES", "20000"))},
+        }
+    }
+POLICY_KB_PAGE_CACHE = env_bool("POLICY_KB_PAGE_CACHE", True)  # 0: render every page (conditional GETs still work)
 
 # Languages: Japanese first (the default and the fallback), English second.
 LANGUAGE_CODE = "ja"

@@ -7,4 +7,8 @@ from .timeline_data import timeline_page
 
 def timeline(request):
     page = timeline_page(request.GET)
-    return render(request, "timeline.html", {"page": page, "form": page.form, "axis": page.axis})
+    params = request.GET.copy()
+    for name in ("start", "skip"):
+        params.pop(name, None)
+    context = {"page": page, "form": page.form, "axis": page.axis, "base_query": params.urlencode()}
+    return render(request, "timeline.html", context)

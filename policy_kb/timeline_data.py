@@ -6,6 +6,8 @@ Composes three apps (so it lives in policy_kb). One function, `timeline_page`, o
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DatePrecision, PartialDate, format_partial_date
@@ -63,13 +65,19 @@ class YearGroup:
 
 @dataclass
 class TimelinePage:
-    """The timeline page: the filter form, events in date order, notices, undated documents and the axis."""
+    """A window of the timeline: the filter form, up to PAGE_SIZE events in date order from `start`, the number
+    of events from there on (`total`), notices, undated documents (first window only) and the axis; `next`: the
+    query of the following window ({"start": ISO date, "skip": events of that date already shown}) or None."""
 
     form: TimelineFilterForm
     events: list
     notices: list = field(default_factory=list)
     undated: list = field(default_factory=list)
     axis: Axis | None = None
+    total: int = 0
+    undated_total: int = 0
+    start: datetime.date | None = None
+    next: dict | None = None
 
     @property
     def years(self):
@@ -80,20 +88,46 @@ class TimelinePage:
             groups[-1].events.append(event)
         return groups
 
+    @property
+    def undated_more(self):
+        return max(self.undated_total - len(self.undated), 0)
 
-def _in_range(queryset, field_name, first, last):
+
+PAGE_SIZE = 50  # events per window of the timeline
+UNDATED_SHOWN = 20  # undated documents listed under the first window
+
+
+def _in_range(queryset, field_name, first, last, start=None):
     if first is not None:
         queryset = queryset.filter(**{f"{field_name}__gte": datetime.date(first, 1, 1)})
     if last is not None:
         queryset = queryset.filter(**{f"{field_name}__lte": datetime.date(last, 12, 31)})
+    if start is not None:
+        queryset = queryset.filter(**{f"{field_name}__gte": start})
     return queryset
 
 
-def timeline_events(kinds, first=None, last=None):
-    """(events in date order, undated documents). One query per kind shown."""
-    events, undated = [], []
+def _window(queryset, limit):
+    """The first `limit` rows, each with the number of rows the queryset selects (`total`), in one query."""
+    return list(queryset.annotate(total=Window(Count("pk")))[:limit])
+
+
+def timeline_events(kinds, first=None, last=None, start=None, limit=None):
+    """(events in date order, undated documents, events in all, undated documents in all) of the kinds shown,
+    from the date `start` on (None: from the beginning): at most `limit` events of each kind are read (None: every
+    event). One query per kind shown (laws: acts, amending acts)."""
+    events, undated, total, undated_total = [], [], 0, 0
+
+    def read(queryset):
+        nonlocal total
+        rows = _window(queryset, limit) if limit is not None else list(queryset.annotate(total=Window(Count("pk"))))
+        total += rows[0].total if rows else 0
+        return rows
+
     if Kind.INCIDENT in kinds:
-        for incident in _in_range(Incident.objects.order_by("start_date", "slug"), "start_date", first, last):
+        for incident in read(
+            _in_range(Incident.objects.order_by("start_date", "slug"), "start_date", first, last, start)
+        ):
             events.append(
                 Event(
                     Kind.INCIDENT,
@@ -105,7 +139,7 @@ def timeline_events(kinds, first=None, last=None):
                 )
             )
     if Kind.LAW in kinds:
-        for act in _in_range(Act.objects.all(), "promulgated", first, last):
+        for act in read(_in_range(Act.objects.order_by("promulgated", "slug"), "promulgated", first, last, start)):
             events.append(
                 Event(
                     Kind.LAW,
@@ -116,7 +150,8 @@ def timeline_events(kinds, first=None, last=None):
                     f"ev-act-{act.slug}",
                 )
             )
-        for amendment in _in_range(AmendingAct.objects.select_related("act"), "promulgated", first, last):
+        amendments = AmendingAct.objects.select_related("act").order_by("promulgated", "act__slug", "key")
+        for amendment in read(_in_range(amendments, "promulgated", first, last, start)):
             events.append(
                 Event(
                     Kind.LAW,
@@ -129,33 +164,84 @@ def timeline_events(kinds, first=None, last=None):
                 )
             )
     if Kind.DOCUMENT in kinds:
-        for document in Document.objects.select_related("deciding_body").order_by("decided_on", "slug"):
+        # Dated and undated documents in one query, each group ranked and counted on its own.
+        group = [ExpressionWrapper(Q(decided_on__isnull=True), output_field=BooleanField())]
+        dated = Q(decided_on__isnull=False)
+        for lookup, value in (
+            ("gte", first and datetime.date(first, 1, 1)),
+            ("lte", last and datetime.date(last, 12, 31)),
+        ):
+            if value:
+                dated &= Q(**{f"decided_on__{lookup}": value})
+        if start is not None:
+            dated &= Q(decided_on__gte=start)
+        documents = (
+            Document.objects.select_related("deciding_body")
+            .filter(dated | Q(decided_on__isnull=True) if start is None else dated)
+            .annotate(
+                rank=Window(RowNumber(), partition_by=group, order_by=["decided_on", "slug"]),
+                total=Window(Count("pk"), partition_by=group),
+            )
+        )
+        if limit is not None:
+            documents = documents.filter(rank__lte=max(limit, UNDATED_SHOWN))
+        for document in sorted(documents, key=lambda d: d.rank):
             if document.decided_on is None:
-                undated.append(document)
-            elif (first is None or document.decided_on.year >= first) and (
-                last is None or document.decided_on.year <= last
-            ):
-                events.append(
-                    Event(
-                        Kind.DOCUMENT,
-                        document.kind,
-                        document.decided,
-                        document,
-                        document.get_absolute_url(),
-                        f"ev-document-{document.slug}",
-                    )
+                undated_total = document.total
+                if len(undated) < UNDATED_SHOWN:
+                    undated.append(document)
+                continue
+            if limit is not None and document.rank > limit:
+                continue
+            if document.rank == 1:
+                total += document.total
+            events.append(
+                Event(
+                    Kind.DOCUMENT,
+                    document.kind,
+                    document.decided,
+                    document,
+                    document.get_absolute_url(),
+                    f"ev-document-{document.slug}",
                 )
+            )
     events.sort(key=lambda e: e.sort_key)
-    return events, undated
+    return events, undated, total, undated_total
 
 
-def timeline_page(params):
-    """The timeline filtered by `params` (a QueryDict): events of the kinds and years asked for, in date order,
-    placed on the year axis (core.layout.timeline). A value that cannot be used is set aside with a notice."""
+def _cursor(params):
+    """The window asked for: (start date or None, events of that date to skip). Values that cannot be read
+    give the first window."""
+    try:
+        start = datetime.date.fromisoformat(params.get("start", ""))
+        skip = max(int(params.get("skip", "0") or 0), 0)
+    except ValueError:
+        return None, 0
+    return start, skip
+
+
+def timeline_page(params, size=None):
+    """A window of the timeline filtered by `params` (a QueryDict): up to `size` events of the kinds and years
+    asked for, in date order from ?start= (skipping ?skip= events of that date), placed on the year axis
+    (core.layout.timeline). Each query reads at most skip + size + 1 rows, however long the timeline. A filter
+    value that cannot be used is set aside with a notice."""
+    size = size or PAGE_SIZE
     form = TimelineFilterForm.from_query(params)
     kinds = form.cleaned_data.get("kind") or list(LANES)
     first, last = form.cleaned_data.get("from"), form.cleaned_data.get("to")
-    events, undated = timeline_events(kinds, first, last)
+    start, skip = _cursor(params)
+    events, undated, total, undated_total = timeline_events(kinds, first, last, start, limit=skip + size + 1)
+    if start is not None:
+        on_start = [event for event in events if event.date.date == start][:skip]
+        events = [event for event in events if event not in on_start]
+        total -= len(on_start)
+    following = events[size] if len(events) > size else None
+    events = events[:size]
+    cursor = None
+    if following is not None:
+        date = following.date.date
+        shown_that_day = sum(1 for event in events if event.date.date == date)
+        cursor = {"start": date.isoformat(), "skip": shown_that_day + (skip if date == start else 0)}
     axis = year_axis(
         [Mark(event.anchor, event.kind, event.date.date) for event in events],
         [(kind, LANE_LABELS[kind]) for kind in LANES],
@@ -166,4 +252,14 @@ def timeline_page(params):
     for event in events:
         placed = axis.marks[event.anchor]
         event.x, event.y = placed.x, placed.y
-    return TimelinePage(form=form, events=events, notices=form.notices, undated=undated, axis=axis)
+    return TimelinePage(
+        form=form,
+        events=events,
+        notices=form.notices,
+        undated=undated if start is None else [],
+        axis=axis,
+        total=total,
+        undated_total=undated_total if start is None else 0,
+        start=start,
+        next=cursor,
+    )

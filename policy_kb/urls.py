@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("links/", views.about_links, name="about-links"),
     path("graph/", views.graph, name="graph"),
     path("data/", open_data, name="open-data"),
+    path("related/<str:key>/", views.related_links, name="related-links"),
     prefix_default_language=True,
 )
 

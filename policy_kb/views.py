@@ -199,7 +199,12 @@ def glossary(request):
     return render(request, "glossary.html", {"terms": terms, "structured_data": data})
 
 
+USES_PER_PAGE = 30
+
+
 def glossary_term(request, slug):
+    """A term with the records that use it, USES_PER_PAGE at a time (?page=), grouped by kind; the counts per
+    kind cover every use."""
     term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
@@ -210,17 +215,25 @@ def glossary_term(request, slug):
         for hit in with_entries(find_any_hits([f'"{form}"' for form in forms]))
         if not (hit.entry.kind == "term" and hit.entry.object_key == term.slug) and index.uses(_texts(hit.entry), slug)
     ]
+    order = {kind: rank for rank, kind in enumerate(search_kind_labels())}
+    uses.sort(key=lambda hit: order.get(hit.entry.kind, len(order)))
+    counts = Counter(hit.entry.kind for hit in uses)
+    page = Paginator(uses, USES_PER_PAGE).get_page(request.GET.get("page"))
     groups = {}
-    for hit in uses:
+    for hit in page.object_list:
         groups.setdefault(hit.entry.kind, []).append(hit)
+    labels = search_kind_labels()
     return render(
         request,
         "glossary_term.html",
         {
             "term": term,
-            "groups": [(label, groups[kind]) for kind, label in search_kind_labels().items() if kind in groups],
+            "groups": [(labels[kind], groups[kind], counts[kind]) for kind in labels if kind in groups],
+            "counts": [(labels[kind], counts[kind]) for kind in labels if counts[kind]],
             "use_count": len(uses),
             "structured_data": structured_data.term_data(Site.of(request), term),
+            "page": page,
+            "base_query": _query_without(request, "page"),
         },
     )
 
@@ -234,7 +247,9 @@ def _texts(entry):
 
 
 def about_links(request):
-    counts = Counter(edge.relation_type for edge in relations.edges())
+    counts = Counter()
+    for _source, relation, _target, count in relations.network_summary():
+        counts[relation] += count
     vocabulary = [
         (
             relation,
@@ -261,6 +276,30 @@ def graph(request):
             "graph": knowledge_base_graph(kinds or None),
             "kinds": kinds,
             "kind_choices": [(kind.key, kind.plural) for kind in registry.ordered()],
+        },
+    )
+
+
+def related_links(request, key):
+    """Every link of one group of a record (?relation=…&direction=in|out&kind=…), a page at a time."""
+    record = registry.lookup(key)
+    if record is None:
+        raise Http404(_("No record is recorded at this address. Try the search, or start from the home page."))
+    relation, direction, kind = (request.GET.get(name, "") for name in ("relation", "direction", "kind"))
+    links = relations.group_list(record, relation, direction, kind)
+    if links is None:
+        raise BadRequest(
+            _("This list of links needs a relation, a direction (in or out) and a kind of record that this site knows.")
+        )
+    page = Paginator(links, relations.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "related_links.html",
+        {
+            "ref": registry.ref(record),
+            "group": relations.LinkGroup(relation, direction == "out", kind, total=page.paginator.count),
+            "page": page,
+            "base_query": _query_without(request, "page"),
         },
     )
 

@@ -18,10 +18,12 @@ class IndexPage:
     kinds: list  # [(value, label, count)] for the kinds that have documents
     total: int
     editions: list
+    page: object = None  # core.paging.CountedPage
 
     @property
     def shown(self):
-        return len(self.documents) + len(self.undated)
+        """The number of documents of the chosen kind (of all kinds without one)."""
+        return self.page.count if self.page is not None else len(self.documents) + len(self.undated)
 
 
 @dataclass

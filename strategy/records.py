@@ -1,6 +1,6 @@
 """The strategy app's record kinds (documents, their parts, organisations) and where its typed links are stored."""
 
-from django.db.models import Q
+from django.db.models import BooleanField, Case, CharField, Count, F, IntegerField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec, slug_ref
@@ -103,6 +103,7 @@ KINDS = (
         ref=node_ref,
         order=30,
         ref_related=("document",),
+        find=lambda rest: _two_part(Node.objects.select_related("document"), "document__slug", "key", rest),
         search=SearchSpec(
             kind="measure",
             model="strategy.Node",
@@ -131,7 +132,89 @@ KINDS = (
 )
 
 
+def _two_part(queryset, first, second, rest):
+    """The row of `queryset` whose `first` and `second` fields are the two parts of "first:second", or None."""
+    a, _, b = rest.partition(":")
+    return queryset.filter(**{first: a, second: b}).first() if a and b else None
+
+
 # --- Where the links are -----------------------------------------------------------------------
+
+# Stated links before interpretations, those with a source first, then in the order they were recorded.
+TYPED_LINK_RELEVANCE = (
+    "interpretation",
+    Case(When(evidence__isnull=True, then=Value(1)), default=Value(0), output_field=IntegerField()),
+    "pk",
+)
+
+
+def constant(value):
+    """A constant query expression for a LinkStore grouping (a str or a bool)."""
+    return Value(value, output_field=BooleanField() if isinstance(value, bool) else CharField())
+
+
+def _provision_link_source_kind():
+    return Case(When(node__isnull=True, then=Value("document")), default=Value("node"), output_field=CharField())
+
+
+def _provision_links_grouping(kind):
+    if kind == "article":
+        return {"relation": F("relation_type"), "outgoing": constant(False), "other": _provision_link_source_kind()}
+    if kind in ("document", "node"):
+        return {"relation": F("relation_type"), "outgoing": constant(True), "other": constant("article")}
+    return None
+
+
+def _provision_links_summary():
+    rows = (
+        ProvisionLink.objects.annotate(source_kind=_provision_link_source_kind())
+        .values("source_kind", "relation_type")
+        .annotate(links=Count("pk"))
+        .order_by()
+    )
+    return [(row["source_kind"], row["relation_type"], "article", row["links"]) for row in rows]
+
+
+def _relations_grouping(kind):
+    if kind == "article":  # the provision is the legal basis of the organisation that holds the power
+        return {
+            "relation": constant(RelationType.LEGAL_BASIS.value),
+            "outgoing": constant(False),
+            "other": constant("organisation"),
+        }
+    return None  # seen from an organisation, a row may be a relation and a legal basis
+
+
+def _relations_summary():
+    rows = OrganisationRelation.objects.values("relation_type").annotate(links=Count("pk"), based=Count("identity"))
+    out = []
+    for row in rows.order_by():
+        out.append(("organisation", row["relation_type"], "organisation", row["links"]))
+        if row["based"]:
+            out.append(("organisation", RelationType.LEGAL_BASIS.value, "article", row["based"]))
+    return out
+
+
+def _document_links_grouping(kind):
+    if kind == "amendment":
+        return {
+            "relation": constant(RelationType.RELATED.value),
+            "outgoing": constant(False),
+            "other": constant("document"),
+        }
+    return None  # a document row may supersede, revise and describe an amending act at once
+
+
+def _document_links_summary():
+    counts = Document.objects.aggregate(
+        supersedes=Count("supersedes"), revises=Count("revises"), related=Count("amending_act")
+    )
+    return [
+        ("document", RelationType.SUPERSEDES.value, "document", counts["supersedes"]),
+        ("document", RelationType.REVISES.value, "document", counts["revises"]),
+        ("document", RelationType.RELATED.value, "amendment", counts["related"]),
+    ]
+
 
 _LAW = ("identity__act", "cited_version__act", "evidence")
 
@@ -178,12 +261,18 @@ LINK_STORES = (
         queryset=lambda: ProvisionLink.objects.select_related("document", "node__document", *_LAW),
         touching=_provision_links_touching,
         edges=lambda link: [EdgeSpec(link.node or link.document, link.identity, link.relation_type, link)],
+        grouping=_provision_links_grouping,
+        relevance=TYPED_LINK_RELEVANCE,
+        summary=_provision_links_summary,
     ),
     LinkStore(
         name="strategy.OrganisationRelation",
         queryset=lambda: OrganisationRelation.objects.select_related("source", "target", *_LAW),
         touching=_relations_touching,
         edges=_relation_edges,
+        grouping=_relations_grouping,
+        relevance=TYPED_LINK_RELEVANCE,
+        summary=_relations_summary,
     ),
     LinkStore(
         name="strategy.Document",
@@ -192,5 +281,8 @@ LINK_STORES = (
         ),
         touching=_document_links_touching,
         edges=_document_edges,
+        grouping=_document_links_grouping,
+        relevance=("decided_on", "slug"),
+        summary=_document_links_summary,
     ),
 )

@@ -4,16 +4,18 @@ Every page runs a fixed number of queries whatever the size of the record it sho
 one ordered query and assembled here, never walked with get_children() in a loop.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 from django.core.exceptions import BadRequest
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import FirstValue, RowNumber
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from core.i18n import localized
 from core.layout.diagram import DiagramLink, DiagramNode, layout_diagram
 from core.links import provision_view
+from core.paging import CountedPage, page_number
 from core.relations import relation_wording
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
@@ -44,30 +46,56 @@ _LAW_JOINS = ("identity__act", "cited_version", "evidence")
 # --- Index -----------------------------------------------------------------------------------
 
 
-def index_page(kind=""):
-    """All documents in one query (filtered here, so the kind counts cost nothing), and the plan editions."""
+DOCUMENTS_PER_PAGE = 20
+
+
+def index_page(kind="", number=1):
+    """Page `number` of the documents (of `kind`, when given), dated first, oldest first, with the number of
+    documents of each kind, in one query; and the plan editions in a second.
+
+    The one query ranks and counts the documents within each kind and overall (window functions), and keeps the
+    rows of the page and the first row of each kind (which carries that kind's count)."""
     kind = (kind or "").strip()
     if kind and kind not in Document.Kind.values:
         raise BadRequest(
             _("There is no document kind “%(value)s”. Choose one of: %(choices)s.")
             % {"value": kind[:40], "choices": ", ".join(Document.Kind.values)}
         )
-    documents = list(documents_by_date(Document.objects.for_list()))
-    counts = Counter(document.kind for document in documents)
-    shown = [document for document in documents if not kind or document.kind == kind]
+    number = page_number(number)
+    order = [F("decided_on").asc(nulls_last=True), "slug"]
+    start, stop = (number - 1) * DOCUMENTS_PER_PAGE, number * DOCUMENTS_PER_PAGE
+    if kind:
+        on_page = Q(kind_of_row=kind, kind_rank__gt=start, kind_rank__lte=stop)
+    else:
+        on_page = Q(rank__gt=start, rank__lte=stop)
+    rows = list(
+        Document.objects.for_list()
+        .annotate(
+            rank=Window(RowNumber(), order_by=order),
+            kind_rank=Window(RowNumber(), partition_by=[F("kind")], order_by=order),
+            kind_total=Window(Count("pk"), partition_by=[F("kind")]),
+            kind_of_row=Window(FirstValue("kind"), partition_by=[F("kind")]),
+        )
+        .filter(on_page | Q(kind_rank=1))
+        .order_by(*order)
+    )
+    counts = {row.kind: row.kind_total for row in rows}
+    shown = [row for row in rows if (row.kind_rank if kind else row.rank) > start and (not kind or row.kind == kind)]
     editions = list(
         PlanEdition.objects.select_related("document", "decided_by")
         .annotate(sector_total=Count("sectors"))
         .order_by("number")
     )
+    total = sum(counts.values())
     return IndexPage(
         kind=kind,
         kind_label=Document.Kind(kind).label if kind else "",
         documents=[document for document in shown if document.decided_on],
         undated=[document for document in shown if not document.decided_on],
-        kinds=[(value, label, counts[value]) for value, label in Document.Kind.choices if counts[value]],
-        total=len(documents),
+        kinds=[(value, label, counts[value]) for value, label in Document.Kind.choices if counts.get(value)],
+        total=total,
         editions=editions,
+        page=CountedPage(number, DOCUMENTS_PER_PAGE, counts.get(kind, 0) if kind else total),
     )
 
 

@@ -8,13 +8,14 @@ from django.shortcuts import render
 
 from core.i18n import reader_language
 from core.jsonld import Site
+from core.paging import query_without_page
 
 from . import selectors, structured_data
 
 
 def document_list(request):
-    page = selectors.index_page(request.GET.get("kind", ""))
-    return render(request, "strategy/document_list.html", {"page": page})
+    page = selectors.index_page(request.GET.get("kind", ""), request.GET.get("page"))
+    return render(request, "strategy/document_list.html", {"page": page, "base_query": query_without_page(request.GET)})
 
 
 def document_detail(request, slug):

@@ -24,6 +24,15 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # A cache of the run's own; pages are rendered every time (query counts are pinned) except in the tests of
+    # the page cache, which turn it on (tests/site/test_cache.py).
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": tempfile.mkdtemp(prefix="policy-kb-cache-"),
+        }
+    }
+    settings.POLICY_KB_PAGE_CACHE = False
 
 
 @pytest.fixture(scope="session")

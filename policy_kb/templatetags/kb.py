@@ -150,14 +150,35 @@ def pdf_link(url, label):
     )
 
 
+def _link_groups(context, record):
+    """The record's link groups and the records at their other ends (policy_kb.relations.link_groups), read once
+    per render: the links panel and the relation graph share them."""
+    from core.records import registry
+    from policy_kb.relations import link_groups
+
+    return _per_render(context, f"kb_links:{registry.key(record)}", lambda: link_groups(record, language=_lang()))
+
+
 @register.inclusion_tag("includes/_record_links.html", takes_context=True)
 def record_links(context, record, heading=None):
-    """The panel of a record's links in both directions, grouped by relation and record kind."""
-    from policy_kb.relations import grouped_links
+    """The panel of a record's links in both directions, grouped by relation and record kind: the most relevant
+    few of each group, its number of links and the address of its full list."""
+    from core.records import registry
 
-    language = _lang()
-    groups = grouped_links(record, language) if record is not None else []
-    return {"groups": groups, "LANGUAGE_CODE": language, "heading": heading, "request": context.get("request")}
+    groups = []
+    if record is not None:
+        key = registry.key(record)
+        for group in _link_groups(context, record)[0]:
+            if not groups or groups[-1][0] != str(group.wording):
+                groups.append((str(group.wording), []))
+            groups[-1][1].append(group)
+    return {
+        "groups": groups,
+        "record_key": key if record is not None else "",
+        "LANGUAGE_CODE": _lang(),
+        "heading": heading,
+        "request": context.get("request"),
+    }
 
 
 @register.simple_tag
@@ -211,12 +232,14 @@ def tr_linked(context, obj, field, version=None):
     return html
 
 
-@register.inclusion_tag("includes/_record_graph.html")
-def record_graph(record):
-    """The record and its neighbours to depth 2 as an SVG of links, with a text list underneath."""
+@register.inclusion_tag("includes/_record_graph.html", takes_context=True)
+def record_graph(context, record):
+    """The record and its most relevant neighbours to depth 2 as an SVG of links, with a text list underneath
+    and the number of links left out."""
     from policy_kb.graphs import record_graph as build
 
-    return {"graph": build(record) if record is not None else None, "LANGUAGE_CODE": _lang()}
+    graph = build(record, groups=_link_groups(context, record)) if record is not None else None
+    return {"graph": graph, "LANGUAGE_CODE": _lang()}
 
 
 # --- Breadcrumbs -----------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import pytest
 from core.records import registry
 from laws.models import Act, ArticleIdentity
 from laws.services import import_version, load_act, read_json, resolve_law_reference
-from policy_kb import relations
+from policy_kb.graphs import neighbourhood
 from policy_kb.linking import Acts, link_text, resolve
 from policy_kb.search import find_hits, with_entries
 from strategy.models import Document, ProvisionLink
@@ -64,9 +64,9 @@ def test_references_resolve_within_their_act(second_act):
 def test_links_and_graphs_of_article_26_do_not_merge(client, second_act, lang):
     basic = ArticleIdentity.objects.get(act__slug=BASIC, key="26")
     second = ArticleIdentity.objects.get(act__slug=SECOND, key="26")
-    refs, edges = relations.neighbourhood(basic)
+    refs, edges, _not_drawn = neighbourhood(basic)
     assert not any(SECOND in key for key in refs) and "document:test-supervision-guideline" not in refs
-    refs, edges = relations.neighbourhood(second)
+    refs, edges, _not_drawn = neighbourhood(second)
     assert set(refs) == {f"article:{SECOND}:26", "document:test-supervision-guideline"}
     assert [edge.relation_type for edge in edges] == ["legal_basis"]
     basic_page = client.get(f"/{lang}/laws/{BASIC}/articles/26/").content.decode()

@@ -9,6 +9,7 @@ from laws.models import ArticleIdentity, Term
 from policy_kb import relations
 from policy_kb.citations import parse
 from policy_kb.glossary import TermIndex
+from policy_kb.graphs import neighbourhood
 from policy_kb.linking import Acts, link_text
 from strategy.models import Document, ProvisionLink
 from tests.factories import SMALL_STATUTE, NodeFactory, TermFactory, VersionFactory
@@ -131,13 +132,13 @@ def test_links_group_by_relation_and_use_inverse_wording(kb):
     identity = ArticleIdentity.objects.get(key="12")
     groups = dict(relations.grouped_links(identity, "en"))
     assert "legal basis of" in groups
-    labels = [view.other.label_en for _kind, views in groups["legal basis of"] for view in views]
+    labels = [view.other.label_en for _kind, views, _total in groups["legal basis of"] for view in views]
     assert "Cybersecurity Strategy" in labels
 
 
 def test_graph_contains_exactly_the_neighbours_in_the_database(kb):
     document = Document.objects.get(slug="jps-investigation-report-2015")
-    refs, _edges = relations.neighbourhood(document, depth=1)
+    refs, _edges, _not_drawn = neighbourhood(document, depth=1)
     expected = {registry.key(document)}
     for link in document.provision_links.filter(node__isnull=True):
         expected.add(f"article:{link.identity.act.slug}:{link.identity.key}")
@@ -162,10 +163,20 @@ def test_record_graph_is_svg_with_links_and_a_text_list(client, lang):
     assert f'href="/{lang}/strategy/documents/jps-investigation-report-2015/"' in text_list
 
 
-def test_whole_graph_filters_by_kind(client):
+def test_whole_graph_counts_links_between_kinds_and_filters_by_kind(client):
+    from incidents.models import IncidentLink
+
+    html = client.get("/en/graph/").content.decode()
+    assert "<svg viewBox" in html and 'href="/en/graph/?kind=incident"' in html
+    to_articles = IncidentLink.objects.filter(identity__isnull=False, relation_type="illustrates_risk").count()
+    assert (
+        to_articles
+        and f"<td>Incidents</td><td>illustrates the risk addressed by</td><td>Provisions</td><td>{to_articles}</td>"
+        in html
+    )
     html = client.get("/en/graph/", {"kind": ["incident", "article"]}).content.decode()
-    assert "/en/incidents/japan-pension-service-2015/" in html
-    assert "/en/strategy/organisations/" not in html
+    assert "<td>Incidents</td>" in html and "<td>Organisations</td>" not in html
+    assert "/en/incidents/japan-pension-service-2015/" not in html  # counts, not records
     assert client.get("/en/graph/", {"kind": "bogus"}).status_code == 400
 
 
