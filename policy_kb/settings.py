@@ -72,6 +72,10 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "axes",
+    "django.contrib.sites",
+    "django.contrib.redirects",
+    "simple_history",
+    "concurrency",
     "laws",
     "strategy",
     "incidents",
@@ -90,13 +94,20 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes requires: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "policy_kb.urls"
+# django.contrib.redirects keeps the old addresses of records whose slug changed (301 to the new one).
+SITE_ID = 1
+# Optimistic concurrency (django-concurrency): versions are plain counters, no database triggers.
+CONCURRENCY_AUTO_CREATE_TRIGGERS = False
+CONCURRENCY_ENABLED = True
 WSGI_APPLICATION = "policy_kb.wsgi.application"
 
 TEMPLATES = [
