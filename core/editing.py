@@ -69,3 +69,27 @@ class Publishable(models.Model):
     def is_public(self):
         """True when readers may see the record (mirrors its queryset's public(); a subclass adds conditions)."""
         return self.status == Status.PUBLISHED
+
+
+def can_preview(user, record):
+    """True when `user` may see `record` although readers may not: a staff account allowed to view that kind
+    of record in the admin. user: a User or AnonymousUser (reading an anonymous one costs no query)."""
+    if user is None or not user.is_authenticated or not user.is_staff:
+        return False
+    opts = record._meta
+    return user.has_perm(f"{opts.app_label}.view_{opts.model_name}")
+
+
+def preview_of(record, may_preview):
+    """Whether a record is shown as an editor's preview: False when readers may see it; True when they may not
+    but may_preview(record) allows it. Raises LookupError when nobody here may see it (the caller's 404)."""
+    if record.is_public():
+        return False
+    if may_preview(record):
+        return True
+    raise LookupError(f"{record._meta.label} {record.pk} is not public")
+
+
+def nobody(record):
+    """may_preview for readers: no preview."""
+    return False

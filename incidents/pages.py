@@ -40,6 +40,7 @@ class IncidentPage:
     incident: Incident
     followed: list
     window_end: datetime.date
+    preview: bool = False  # an editor sees a draft
 
 
 @dataclass

@@ -40,6 +40,7 @@ KINDS = (
         plural=_("Incidents"),
         ref=incident_ref,
         order=40,
+        public=lambda incidents: incidents.public(),
         search=SearchSpec(
             kind="incident",
             model="incidents.Incident",
@@ -74,5 +75,6 @@ LINK_STORES = (
         edges=lambda link: [
             EdgeSpec(link.incident, link.identity or link.node or link.document, link.relation_type, link)
         ],
+        ends=(("incident", "incident"), ("document", "document"), ("node", "node"), ("article", "identity")),
     ),
 )

@@ -5,6 +5,7 @@ from collections import defaultdict
 from django.db.models import Max, Min
 
 from core.dates import PartialDate
+from core.editing import nobody, preview_of
 from core.layout.chart import Column, series_styles, stacked_bars
 from laws.models import Act, AmendingAct
 from strategy.models import Document, Sector
@@ -21,8 +22,8 @@ FOLLOW_UP_YEARS = 3
 
 def filter_choices():
     """What the list can be filtered by (FilterChoices), in four queries."""
-    span = Incident.objects.aggregate(first=Min("start_date"), last=Max("start_date"))
-    countries = Country.objects.filter(incidents__isnull=False).distinct()
+    span = Incident.objects.public().aggregate(first=Min("start_date"), last=Max("start_date"))
+    countries = Country.objects.filter(incidents__in=Incident.objects.public()).distinct()
     return FilterChoices(
         first_year=span["first"].year if span["first"] else None,
         last_year=span["last"].year if span["last"] else None,
@@ -38,7 +39,7 @@ def incident_list_page(params):
     choices = filter_choices()
     form = IncidentFilterForm.from_query(params, choices=choices)
     values = form.cleaned_data
-    incidents = Incident.objects.for_list()
+    incidents = Incident.objects.public().for_list()
     if values.get("year"):
         incidents = incidents.filter(start_date__year=values["year"])
     if values.get("country"):
@@ -65,9 +66,9 @@ def policy_events_between(start, end):
     """Documents decided and acts promulgated from `start` to `end` (both included), in date order."""
     events = [
         PolicyEvent("document", document.decided, document, document.get_absolute_url())
-        for document in Document.objects.filter(decided_on__gte=start, decided_on__lte=end).order_by(
-            "decided_on", "slug"
-        )
+        for document in Document.objects.public()
+        .filter(decided_on__gte=start, decided_on__lte=end)
+        .order_by("decided_on", "slug")
     ]
     events += [
         PolicyEvent("enactment", PartialDate(act.promulgated), act, act.get_absolute_url())
@@ -81,14 +82,20 @@ def policy_events_between(start, end):
     return sorted(events, key=lambda e: (e.date.date, order[e.kind]))
 
 
-def incident_page(slug):
-    """The incident with everything its page shows; Incident.DoesNotExist when there is none."""
+def incident_page(slug, may_preview=nobody):
+    """The incident with everything its page shows; Incident.DoesNotExist when there is none, or when it is a
+    draft that may_preview(incident) does not let the viewer see (core.editing.preview_of)."""
     incident = Incident.objects.for_detail_page().get(slug=slug)
+    try:
+        preview = preview_of(incident, may_preview)
+    except LookupError:
+        raise Incident.DoesNotExist from None
     window_end = add_years(incident.start_date, FOLLOW_UP_YEARS)
     return IncidentPage(
         incident=incident,
         followed=policy_events_between(incident.start_date, window_end),
         window_end=window_end,
+        preview=preview,
     )
 
 
@@ -104,11 +111,13 @@ def incident_chart_page():
     series = [Series(root, style) for root, style in zip(roots, series_styles(r.slug for r in roots), strict=True)]
     by_tree = {s.attack_type.tree_id: position for position, s in enumerate(series)}
     incidents = {}
-    for pk, start in Incident.objects.values_list("pk", "start_date"):
+    for pk, start in Incident.objects.public().values_list("pk", "start_date"):
         incidents[pk] = start.year
     per_cell = defaultdict(set)
     classified = set()
-    through = Incident.attack_types.through.objects.values_list("incident_id", "attacktype__tree_id")
+    through = Incident.attack_types.through.objects.filter(incident__in=Incident.objects.public()).values_list(
+        "incident_id", "attacktype__tree_id"
+    )
     for incident_id, tree_id in through:
         per_cell[(incidents[incident_id], by_tree[tree_id])].add(incident_id)
         classified.add(incident_id)

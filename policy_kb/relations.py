@@ -11,12 +11,15 @@ from core.links import edge_from, view_from
 from core.records import registry
 
 
-def edges(record=None, kinds=None):
-    """Every Edge, or only those touching `record` (a record instance); kinds: keep only edges whose two ends
-    are of these kinds. One query per link store either way."""
+def edges(record=None, kinds=None, preview=False):
+    """Every Edge readers may see, or only those touching `record` (a record instance); kinds: keep only edges
+    whose two ends are of these kinds; preview: `record` is shown to an editor although readers may not see it
+    (a draft), so its own links are kept. A link touching any other record readers may not see is left out
+    (RecordKind.public, LinkStore.ends). One query per link store either way."""
     if record is not None:
         kind = registry.kind_of(record)
         key = kind.ref(record).key
+    exempt = (kind.key, record.pk) if record is not None and preview else None
     out = []
     for store in registry.link_stores:
         queryset = store.queryset()
@@ -25,6 +28,9 @@ def edges(record=None, kinds=None):
             if condition is None:
                 continue
             queryset = queryset.filter(condition)
+        visible = registry.public_condition(store, exempt)
+        if visible is not None:
+            queryset = queryset.filter(visible)
         for link in queryset:
             for spec in store.edges(link):
                 edge = edge_from(spec)
@@ -35,13 +41,14 @@ def edges(record=None, kinds=None):
     return out
 
 
-def grouped_links(record, language=None):
+def grouped_links(record, language=None, preview=False):
     """A record's links grouped by how they read from it, then by the other record's kind:
-    [(wording, [(kind plural label, [LinkView sorted by label])])], wordings in alphabetical order."""
+    [(wording, [(kind plural label, [LinkView sorted by label])])], wordings in alphabetical order.
+    preview: an editor sees a draft record with its links (see edges)."""
     language = reader_language(language)
     key = registry.key(record)
     groups = {}
-    for edge in edges(record):
+    for edge in edges(record, preview=preview):
         view = view_from(edge, key)
         groups.setdefault(view.wording, {}).setdefault(view.other.kind, []).append(view)
     result = []
@@ -60,7 +67,8 @@ def grouped_links(record, language=None):
 
 
 def neighbourhood(record, depth=2, kinds=None):
-    """The record's neighbours to `depth`: ({key: Ref}, [Edge]) from one read of the edge list."""
+    """The record's neighbours to `depth`: ({key: Ref}, [Edge]) from one read of the edge list (what readers
+    may see, so a draft previewed by an editor stands alone)."""
     all_edges = edges(kinds=kinds)
     centre = registry.ref(record)
     seen = {centre.key}

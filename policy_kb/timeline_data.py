@@ -90,10 +90,10 @@ def _in_range(queryset, field_name, first, last):
 
 
 def timeline_events(kinds, first=None, last=None):
-    """(events in date order, undated documents). One query per kind shown."""
+    """(events in date order, undated documents), drafts left out. One query per kind shown."""
     events, undated = [], []
     if Kind.INCIDENT in kinds:
-        for incident in _in_range(Incident.objects.order_by("start_date", "slug"), "start_date", first, last):
+        for incident in _in_range(Incident.objects.public().order_by("start_date", "slug"), "start_date", first, last):
             events.append(
                 Event(
                     Kind.INCIDENT,
@@ -129,7 +129,7 @@ def timeline_events(kinds, first=None, last=None):
                 )
             )
     if Kind.DOCUMENT in kinds:
-        for document in Document.objects.select_related("deciding_body").order_by("decided_on", "slug"):
+        for document in Document.objects.public().select_related("deciding_body").order_by("decided_on", "slug"):
             if document.decided_on is None:
                 undated.append(document)
             elif (first is None or document.decided_on.year >= first) and (

@@ -1,6 +1,7 @@
 """Pages that compose the apps: home, search, citation resolver, glossary, links, graph."""
 
 from collections import Counter
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
+from core.editing import can_preview, preview_of
 from core.http import error_response
 from core.i18n import localized, reader_language
 from core.imported import ImportedFieldError
@@ -194,13 +196,17 @@ def numeral_problem(error):
 
 
 def glossary(request):
-    terms = sorted(Term.objects.select_related("defined_in"), key=lambda t: t.reading or t.term_ja)
+    terms = sorted(Term.objects.public().select_related("defined_in"), key=lambda t: t.reading or t.term_ja)
     data = structured_data.glossary_data(Site.of(request), terms)
     return render(request, "glossary.html", {"terms": terms, "structured_data": data})
 
 
 def glossary_term(request, slug):
     term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
+    try:
+        preview = term is not None and preview_of(term, partial(can_preview, request.user))
+    except LookupError:
+        term = None
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
     index = TermIndex()
@@ -221,6 +227,7 @@ def glossary_term(request, slug):
             "groups": [(label, groups[kind]) for kind, label in search_kind_labels().items() if kind in groups],
             "use_count": len(uses),
             "structured_data": structured_data.term_data(Site.of(request), term),
+            "preview": preview,
         },
     )
 

@@ -48,6 +48,7 @@ class DocumentPage:
     node_count: int
     superseded_by: list
     revisions: list
+    preview: bool = False  # an editor sees a draft
 
 
 @dataclass
@@ -61,6 +62,7 @@ class NodePage:
     children: list
     previous: Node | None
     next: Node | None
+    preview: bool = False  # an editor sees a draft
 
 
 @dataclass
@@ -129,3 +131,4 @@ class OrganisationPage:
     relations: list
     documents: list
     editions: list
+    preview: bool = False  # an editor sees a draft

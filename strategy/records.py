@@ -1,6 +1,6 @@
 """The strategy app's record kinds (documents, their parts, organisations) and where its typed links are stored."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec, slug_ref
@@ -88,6 +88,7 @@ KINDS = (
         plural=_("Policy documents"),
         ref=document_ref,
         order=20,
+        public=lambda documents: documents.public(),
         search=SearchSpec(
             kind="document",
             model="strategy.Document",
@@ -102,6 +103,7 @@ KINDS = (
         plural=_("Measures and document parts"),
         ref=node_ref,
         order=30,
+        public=lambda nodes: nodes.public(),
         ref_related=("document",),
         search=SearchSpec(
             kind="measure",
@@ -120,6 +122,7 @@ KINDS = (
         plural=_("Organisations"),
         ref=organisation_ref,
         order=50,
+        public=lambda organisations: organisations.public(),
         search=SearchSpec(
             kind="organisation",
             model="strategy.Organisation",
@@ -164,9 +167,10 @@ def _document_links_touching(kind, pks):
 
 
 def _document_edges(document):
-    if document.supersedes_id:
+    """The row's own edges; one to a document readers may not see (a draft) is left out."""
+    if document.supersedes_id and getattr(document, "supersedes_public", True):
         yield EdgeSpec(document, document.supersedes, RelationType.SUPERSEDES)
-    if document.revises_id:
+    if document.revises_id and getattr(document, "revises_public", True):
         yield EdgeSpec(document, document.revises, RelationType.REVISES)
     if document.amending_act_id:
         yield EdgeSpec(document, document.amending_act, RelationType.RELATED)
@@ -178,19 +182,27 @@ LINK_STORES = (
         queryset=lambda: ProvisionLink.objects.select_related("document", "node__document", *_LAW),
         touching=_provision_links_touching,
         edges=lambda link: [EdgeSpec(link.node or link.document, link.identity, link.relation_type, link)],
+        ends=(("document", "document"), ("node", "node"), ("article", "identity")),
     ),
     LinkStore(
         name="strategy.OrganisationRelation",
         queryset=lambda: OrganisationRelation.objects.select_related("source", "target", *_LAW),
         touching=_relations_touching,
         edges=_relation_edges,
+        ends=(("organisation", "source"), ("organisation", "target"), ("article", "identity")),
     ),
     LinkStore(
         name="strategy.Document",
-        queryset=lambda: Document.objects.select_related("supersedes", "revises", "amending_act__act").filter(
-            Q(supersedes__isnull=False) | Q(revises__isnull=False) | Q(amending_act__isnull=False)
+        queryset=lambda: (
+            Document.objects.select_related("supersedes", "revises", "amending_act__act")
+            .filter(Q(supersedes__isnull=False) | Q(revises__isnull=False) | Q(amending_act__isnull=False))
+            .annotate(
+                supersedes_public=Exists(Document.objects.public().filter(pk=OuterRef("supersedes_id"))),
+                revises_public=Exists(Document.objects.public().filter(pk=OuterRef("revises_id"))),
+            )
         ),
         touching=_document_links_touching,
         edges=_document_edges,
+        ends=(("document", "pk"),),
     ),
 )

@@ -19,14 +19,14 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.editing import VERSION_FIELD, Status
 
 from .changes import PUBLISH_REASON, UNPUBLISH_REASON, changed_since
 from .views import history_view, revert_view
 
-LIST_SEPARATOR = gettext_lazy(", ")
+LIST_SEPARATOR = pgettext_lazy("list separator", ", ")
 
 
 def stale_message(model, pk, version):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from core.editing import VERSION_FIELD
-from core.history import BASELINE_REASON
+from core.history import BASELINE_REASON, translated_fields
 
 REVERT_REASON = "revert:"  # history_change_reason of a revert, followed by the id of the version restored
 PUBLISH_REASON = "publish"
@@ -81,20 +81,26 @@ def field_label(model, name):
 def diff(model, older, newer):
     """[FieldChange] between two historical records of `model` (older may be None: every non-empty field of
     the newer one is new). The concurrency counter is left out."""
+    mirrors = set(translated_fields(model))  # modeltranslation's original column copies one language: not shown
     changes = []
     for model_field in newer.tracked_fields:
         name = model_field.attname
-        if name == VERSION_FIELD or model_field.primary_key:
+        if name == VERSION_FIELD or model_field.primary_key or model_field.name in mirrors:
             continue
         old = getattr(older, name) if older is not None else None
         new = getattr(newer, name)
-        if old == new or (older is None and new in (None, "")):
+        if _same(old, new) or (older is None and new in (None, "")):
             continue
         base_name = model_field.name
         changes.append(
             FieldChange(name, field_label(model, base_name), shown(model, base_name, old), shown(model, base_name, new))
         )
     return changes
+
+
+def _same(old, new):
+    """Equal values, an empty text and NULL counting as the same (a translation column may hold either)."""
+    return old == new or (old in (None, "") and new in (None, ""))
 
 
 def versions(model, records):
