@@ -4,12 +4,15 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from core.editor_admin.queue import translation_queue
+
 from . import timeline, views
 from .opendata.views import open_data
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
+    path("admin/translations/", admin.site.admin_view(translation_queue), name="translation-queue"),
     path("admin/", admin.site.urls),
     path("", include("policy_kb.opendata.urls")),
 ]
