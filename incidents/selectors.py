@@ -1,5 +1,6 @@
 """Reads for the incident pages: one function per page, each owning its queries."""
 
+import datetime
 from collections import defaultdict
 
 from django.db.models import Max, Min
@@ -55,7 +56,10 @@ def incident_list_page(params):
 
 
 def add_years(date, years):
-    """The date `years` (an int) years after `date` (a datetime.date); 29 February becomes the 28th."""
+    """The date `years` (an int) years after `date` (a datetime.date); 29 February becomes the 28th; a result
+    past the last representable day is that day (datetime.date.max)."""
+    if date.year + years > datetime.MAXYEAR:
+        return datetime.date.max
     try:
         return date.replace(year=date.year + years)
     except ValueError:  # 29 February

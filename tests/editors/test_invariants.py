@@ -164,3 +164,10 @@ def test_a_link_citing_a_version_of_another_act_is_refused():
     ]
     with pytest.raises(ValidationError):
         link.save()
+
+
+@pytest.mark.parametrize("year", [1, 9999])
+def test_an_incident_at_the_edge_of_the_calendar_renders(client, year):
+    incident = IncidentFactory(start_date=datetime.date(year, 1, 1), start_precision=DatePrecision.YEAR)
+    for url in [f"/en/incidents/{incident.slug}/", f"/ja/timeline/?from={year}&to={year}", "/en/incidents/chart/"]:
+        assert client.get(url).status_code == 200, url
