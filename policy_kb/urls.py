@@ -12,6 +12,7 @@ from .opendata.views import open_data
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/translations/", admin.site.admin_view(translation_queue), name="translation-queue"),
     path("admin/", admin.site.urls),
     path("", include("policy_kb.opendata.urls")),

@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import Resolver404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -50,6 +51,11 @@ def root_redirect(request):
         response = HttpResponseRedirect(f"/{language}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages that name no icon (the admin's): the site's icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @never_cache
