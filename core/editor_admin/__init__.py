@@ -132,7 +132,7 @@ def _set_status(modeladmin, request, queryset, status, reason):
     """Save each selected record whose status differs with `status`, as the editor, recorded in the history."""
     changed = 0
     with transaction.atomic():
-        for record in queryset.select_for_update().exclude(status=status):
+        for record in queryset.select_for_update(of=("self",)).exclude(status=status):
             record.status = status
             record._history_user = request.user
             record._change_reason = reason

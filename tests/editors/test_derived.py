@@ -10,6 +10,7 @@ from tests.factories import (
     CountryFactory,
     DocumentFactory,
     IncidentFactory,
+    IncidentLinkFactory,
     NodeFactory,
     SourceFactory,
 )
@@ -100,3 +101,13 @@ def test_a_documents_new_slug_redirects_the_addresses_of_its_parts(client):
     assert response["Location"] == "/ja/strategy/documents/test-doc-after/test-part/"
     assert entry("measure", "test-doc-before:test-part") is None
     assert entry("measure", f"test-doc-after:{part.key}") is not None
+
+
+def test_link_labels_are_read_live(client):
+    link = IncidentLinkFactory(document=DocumentFactory(title_en="Plan before"))
+    page = f"/en/incidents/{link.incident.slug}/"
+    assert "Plan before" in client.get(page).content.decode()
+    link.document.title_en = "Plan renamed"
+    link.document.save()
+    html = client.get(page).content.decode()
+    assert "Plan renamed" in html and "Plan before" not in html
