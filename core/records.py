@@ -135,10 +135,6 @@ class RecordKind:
         """True when some rows of this kind may be hidden from readers."""
         return self.public is not every_row
 
-    def public_rows(self):
-        """The queryset of this kind's rows readers may see."""
-        return self.public(self.model_class._default_manager.all())
-
     @property
     def model_class(self):
         return apps.get_model(self.model)
@@ -248,7 +244,7 @@ class Registry:
             kind = self.kinds[kind_key]
             if not kind.has_drafts:
                 continue
-            visible = Q(**{f"{path}__in": kind.public_rows()})
+            visible = Q(**{f"{path}__in": public_queryset(kind)})
             if path != "pk":
                 visible |= Q(**{f"{path}__isnull": True})
             if exempt is not None and exempt[0] == kind_key:
