@@ -1,18 +1,20 @@
 """A record whose address changes (a new slug, or a document's new slug for its parts) keeps its old address.
 
 Before a save, the addresses and search keys of the rows the save affects are read from the database; after
-it, they are compared with the new ones. Each old address becomes a permanent redirect (django.contrib.redirects,
-301) to the new one in both languages, earlier redirects to it are pointed at the new one (no chains), and a
-redirect from an address that is live again is removed. The search entries under old keys are dropped.
-Which rows a save affects, and how they are keyed and addressed, comes from the record-kind registry.
+it, they are compared with the new ones. Each old address becomes a permanent redirect to the new one in both
+languages (policy_kb.models.Redirect, answered with a 301 by policy_kb.middleware); earlier redirects to it
+are pointed at the new one (no chains), and a redirect from an address that is live again is removed. The
+search entries under old keys are dropped. Which rows a save affects, and how they are keyed and addressed,
+comes from the record-kind registry.
 """
 
 import threading
 
 from django.conf import settings
-from django.contrib.redirects.models import Redirect
 
 from core.records import registry
+
+from .models import Redirect
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 _pending = threading.local()
@@ -78,6 +80,6 @@ def redirect(old_url, new_url):
     """Make the neutral address `old_url` redirect permanently to `new_url` under every language prefix."""
     for language in LANGUAGES:
         old, new = f"/{language}{old_url}", f"/{language}{new_url}"
-        Redirect.objects.filter(site_id=settings.SITE_ID, old_path=new).delete()  # live again
-        Redirect.objects.filter(site_id=settings.SITE_ID, new_path=old).update(new_path=new)
-        Redirect.objects.update_or_create(site_id=settings.SITE_ID, old_path=old, defaults={"new_path": new})
+        Redirect.objects.filter(old_path=new).delete()  # live again
+        Redirect.objects.filter(new_path=old).update(new_path=new)
+        Redirect.objects.update_or_create(old_path=old, defaults={"new_path": new})

@@ -72,8 +72,6 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "axes",
-    "django.contrib.sites",
-    "django.contrib.redirects",
     "simple_history",
     "concurrency",
     "laws",
@@ -97,14 +95,12 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.contrib.redirects.middleware.RedirectFallbackMiddleware",
+    "policy_kb.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes requires: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "policy_kb.urls"
-# django.contrib.redirects keeps the old addresses of records whose slug changed (301 to the new one).
-SITE_ID = 1
 # Optimistic concurrency (django-concurrency): versions are plain counters, no database triggers.
 CONCURRENCY_AUTO_CREATE_TRIGGERS = False
 CONCURRENCY_ENABLED = True
