@@ -283,7 +283,7 @@ def main():
     large = measure(client, args.runs)
     rates = throughput(env, folder, args.seconds, static_copies(folder, large))
     vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    links = sum(count for store in registry.link_stores for *_kinds, count in store.summary())
+    links = sum(count for store in registry.link_stores for *_kinds, count in store.summary(None))
     counts = (
         f"{Act.objects.count()} acts, {Node.objects.count():,} parts of documents, {Incident.objects.count():,} "
         f"incidents, {links:,} typed links ({ProvisionLink.objects.count():,} from documents and their parts) "

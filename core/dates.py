@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .i18n import reader_language
@@ -39,6 +40,8 @@ def check_partial_date(date, precision):
     """None when `date` (a datetime.date) follows the convention of `precision` (a DatePrecision value), else
     an English message saying which day it must fall on: the 1st, 11th or 21st for early/mid/late, the 1st for a
     month, the 1st of March, June, September or December for a season, January 1st for a year."""
+    if precision not in DatePrecision.values:
+        return f"unknown date precision {precision!r}"
     if precision in _XUN_DAY and date.day != _XUN_DAY[precision]:
         return f"a date of precision {precision} must fall on day {_XUN_DAY[precision]}"
     if precision == DatePrecision.MONTH and date.day != 1:
@@ -48,6 +51,56 @@ def check_partial_date(date, precision):
     if precision == DatePrecision.YEAR and (date.month, date.day) != (1, 1):
         return "a date of precision year must be January 1st"
     return None
+
+
+def partial_date_error(date, precision):
+    """The editor's message (lazily translated) when `date` does not follow the convention of `precision`, else
+    None. Used by the models' clean() so the admin shows it on the date field."""
+    if date is None or check_partial_date(date, precision) is None:
+        return None
+    messages = {
+        DatePrecision.EARLY: _("For “early in the month”, enter the 1st of the month (for example 2016-02-01)."),
+        DatePrecision.MID: _("For “mid-month”, enter the 11th of the month (for example 2016-02-11)."),
+        DatePrecision.LATE: _("For “late in the month”, enter the 21st of the month (for example 2016-02-21)."),
+        DatePrecision.MONTH: _("For a month, enter the 1st of that month (for example 2016-02-01)."),
+        DatePrecision.SEASON: _(
+            "For a season, enter the first day of the season: 1 March (spring), 1 June (summer), "
+            "1 September (autumn) or 1 December (winter). A date in January or February belongs to the "
+            "winter that began on 1 December of the year before."
+        ),
+        DatePrecision.YEAR: _("For a year, enter 1 January of that year (for example 2016-01-01)."),
+    }
+    return messages.get(precision, _("Choose one of the precisions offered."))
+
+
+def partial_date_condition(date_field, precision_field):
+    """A Q for a CheckConstraint: the date in `date_field` (a field name) is empty or follows the convention of
+    the precision in `precision_field`, which must be one of DatePrecision's values (see check_partial_date)."""
+    date = date_field
+    return (
+        Q(**{f"{date}__isnull": True})
+        | Q(**{precision_field: DatePrecision.DAY})
+        | Q(**{precision_field: DatePrecision.EARLY, f"{date}__day": 1})
+        | Q(**{precision_field: DatePrecision.MID, f"{date}__day": 11})
+        | Q(**{precision_field: DatePrecision.LATE, f"{date}__day": 21})
+        | Q(**{precision_field: DatePrecision.MONTH, f"{date}__day": 1})
+        | Q(**{precision_field: DatePrecision.SEASON, f"{date}__day": 1, f"{date}__month__in": [3, 6, 9, 12]})
+        | Q(**{precision_field: DatePrecision.YEAR, f"{date}__day": 1, f"{date}__month": 1})
+    )
+
+
+def shown_precision(date, precision):
+    """The precision a stored date can be shown at: `precision` when the date follows its convention; a month
+    when a season, ten-day period or month does not (the month is still known to be right); the date itself
+    (a day) when the precision is not one this module knows. Never raises: rendering must not fail on a value
+    saved before the convention was enforced."""
+    if precision not in DatePrecision.values:
+        return DatePrecision.DAY
+    if check_partial_date(date, precision) is None:
+        return precision
+    if precision == DatePrecision.YEAR:
+        return DatePrecision.YEAR  # the year is right whatever the day
+    return DatePrecision.MONTH
 
 
 def era_year(date):
@@ -85,7 +138,7 @@ def format_partial_date(date, precision=DatePrecision.DAY, language=None, with_e
     if date is None:
         return ""
     language = reader_language(language)
-    precision = precision or DatePrecision.DAY
+    precision = shown_precision(date, precision or DatePrecision.DAY)
     if language == "ja":
         if precision == DatePrecision.DAY:
             text, era = f"{date.year}年{date.month}月{date.day}日", era_year(date)
@@ -124,8 +177,9 @@ class PartialDate:
     @property
     def iso(self):
         """Machine-readable form for <time datetime>: as much as is known."""
-        if self.precision == DatePrecision.DAY:
+        precision = shown_precision(self.date, self.precision)
+        if precision == DatePrecision.DAY:
             return self.date.isoformat()
-        if self.precision == DatePrecision.YEAR or self.precision == DatePrecision.SEASON:
+        if precision == DatePrecision.YEAR or precision == DatePrecision.SEASON:
             return f"{self.date.year:04d}"
         return f"{self.date.year:04d}-{self.date.month:02d}"

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.db.models import Q
 
 from .i18n import reader_language
 from .urls import neutral_path
@@ -102,6 +103,11 @@ class SearchSpec:
         return apps.get_model(self.model)
 
 
+def every_row(queryset):
+    """The default RecordKind.public: every row of a kind is public."""
+    return queryset
+
+
 @dataclass(frozen=True)
 class RecordKind:
     """A kind of linkable record, declared once by the app that owns its model.
@@ -111,7 +117,9 @@ class RecordKind:
     select_related paths ref() reads; search: the SearchSpec, or None when the kind is not searched;
     find(rest): the record keyed "<key>:<rest>" or None (default: the record whose slug is `rest`);
     affected_by: {"app_label.ModelName": function(instance) → iterable of records of this kind whose search
-    entries and labels change when that instance is saved or deleted}; order: place in lists of kinds.
+    entries and labels change when that instance is saved or deleted}; order: place in lists of kinds;
+    public(queryset of the model) → the rows readers may see (drafts left out; default: every row): links,
+    graphs, search entries and lists read records of this kind through it.
     """
 
     key: str
@@ -122,12 +130,19 @@ class RecordKind:
     ref_related: tuple = ()
     search: SearchSpec | None = None
     find: Callable[[str], object] | None = None
+    public: Callable[[object], object] = every_row
 
     def lookup(self, rest):
-        """The record whose key is "<kind>:<rest>" (its ref_related loaded), or None when there is none."""
+        """The record whose key is "<kind>:<rest>" (its ref_related loaded), or None when there is none
+        (drafts included: the caller decides who may see one)."""
         if self.find is not None:
             return self.find(rest)
         return self.model_class.objects.select_related(*self.ref_related).filter(slug=rest).first()
+
+    @property
+    def has_drafts(self):
+        """True when some rows of this kind may be hidden from readers."""
+        return self.public is not every_row
 
     @property
     def model_class(self):
@@ -151,15 +166,18 @@ class LinkStore:
 
     name: a label for errors; queryset(): every link with what edges() reads loaded; touching(kind, pks): a Q
     selecting the links with a record of that kind among `pks` at either end, or None when this store holds no
-    link of that kind; edges(link): the EdgeSpecs one stored row stands for.
+    link of that kind; edges(link): the EdgeSpecs one stored row stands for; ends: ((record kind key, field
+    path), …) of the records a stored row joins ("pk" for the row itself), so a link touching a record readers
+    may not see (RecordKind.public) is left out; edges() hides what `ends` cannot express.
 
     grouping(kind): for the rows that touching(kind, …) selects, when each stands for exactly one edge touching
     that record, {"relation": the RelationType value, "outgoing": whether the record is the source, "other": the
     other record's kind} as query expressions (Value for a constant), so pages count and rank the links of each
     group in the database; None when a row may stand for several edges touching the record (such rows are then
     read whole: they are few by nature, e.g. a document's successors). relevance: the order_by of the most
-    relevant links first. summary(): [(source kind, relation type, target kind, number of links)] of the whole
-    store, in one query.
+    relevant links first. summary(visible): [(source kind, relation type, target kind, number of links)] of the
+    links of the store that `visible` (a Q from Registry.public_condition, or None for every link) keeps, in one
+    query; a link to a record readers may not see that `ends` cannot express is not counted either.
     """
 
     name: str
@@ -168,7 +186,8 @@ class LinkStore:
     edges: Callable[[object], Iterable[EdgeSpec]]
     grouping: Callable[[str], dict | None] = lambda kind: None
     relevance: tuple = ("pk",)
-    summary: Callable[[], Iterable[tuple]] = lambda: ()
+    summary: Callable[[object], Iterable[tuple]] = lambda visible: ()
+    ends: tuple = ()
 
     def touches(self, kind):
         """Whether this store can hold links of records of `kind`."""
@@ -240,6 +259,30 @@ class Registry:
             if kind.search.model.lower() == model.lower():
                 return kind.search
         raise LookupError(f"no search spec for {model}")
+
+    def public_rows(self, spec, queryset):
+        """The rows of `queryset` (of a SearchSpec's model) that readers may see, by the kind that owns the spec
+        (an index entry of another model than the kind's, like an article's provisions, is always public)."""
+        kind = next((kind for kind in self.searched() if kind.search is spec), None)
+        if kind is None or kind.model.lower() != spec.model.lower():
+            return queryset
+        return kind.public(queryset)
+
+    def public_condition(self, store, exempt=None):
+        """A Q keeping the links of `store` whose every end readers may see; exempt: (kind key, pk) of a record
+        shown anyway (an editor's preview of a draft). None when no end of the store can be hidden."""
+        condition = None
+        for kind_key, path in store.ends:
+            kind = self.kinds[kind_key]
+            if not kind.has_drafts:
+                continue
+            visible = Q(**{f"{path}__in": public_queryset(kind)})
+            if path != "pk":
+                visible |= Q(**{f"{path}__isnull": True})
+            if exempt is not None and exempt[0] == kind_key:
+                visible |= Q(**{path: exempt[1]})
+            condition = visible if condition is None else condition & visible
+        return condition
 
     def affected(self, instance):
         """[(SearchSpec, rows)]: the index rows whose entries change when `instance` changes."""

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core.admin import TreeAdmin
+from core.editor_admin import EditorAdmin, make_draft, publish
 
 from .forms import IncidentAdminForm
 from .models import AttackType, Country, ImpactFigure, Incident, IncidentLink
@@ -40,17 +41,18 @@ class IncidentLinkInline(TranslationStackedInline):
 
 
 @admin.register(Incident)
-class IncidentAdmin(TabbedTranslationAdmin):
+class IncidentAdmin(EditorAdmin, TabbedTranslationAdmin):
+    actions = [publish, make_draft]
     form = IncidentAdminForm
-    list_display = ["title", "slug", "start_date", "start_precision", "source_count"]
-    list_filter = ["countries", "attack_types", "start_precision"]
+    list_display = ["title", "slug", "status", "start_date", "start_precision", "source_count"]
+    list_filter = ["status", "countries", "attack_types", "start_precision"]
     search_fields = ["title_ja", "title_en", "summary_ja", "summary_en", "slug", "deck_label"]
     date_hierarchy = "start_date"
     filter_horizontal = ["countries", "sectors", "attack_types"]
     autocomplete_fields = ["sources", "attribution_source"]
     inlines = [ImpactFigureInline, IncidentLinkInline]
     fieldsets = [
-        (None, {"fields": ["slug", "title", "summary"]}),
+        (None, {"fields": ["slug", "status", "title", "summary"]}),
         (
             _("Dates"),
             {
@@ -75,7 +77,7 @@ class IncidentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(AttackType)
-class AttackTypeAdmin(TreeAdmin, TabbedTranslationAdmin):
+class AttackTypeAdmin(EditorAdmin, TreeAdmin, TabbedTranslationAdmin):
     """Attack types as an indented tree with move buttons (core.admin.TreeAdmin)."""
 
     list_display = ["tree_title", "slug", "tree_moves"]
@@ -83,6 +85,6 @@ class AttackTypeAdmin(TreeAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(TabbedTranslationAdmin):
+class CountryAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["code", "name"]
     search_fields = ["code", "name_ja", "name_en"]

@@ -88,6 +88,7 @@ class IncidentAdminForm(forms.ModelForm):
         model = Incident
         fields = [
             "slug",
+            "status",
             "title",
             "summary",
             "start_date",

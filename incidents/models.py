@@ -6,12 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from core.dates import DatePrecision, PartialDate
+from core.dates import DatePrecision, PartialDate, partial_date_condition, partial_date_error
+from core.editing import Edited, Publishable, PublishableQuerySet
+from core.validation import ConstraintMessages, collect
 from laws.models import Source, TypedLink
 from strategy.models import Document, Node, Sector
 
 
-class AttackType(MPTTModel):
+class AttackType(Edited, MPTTModel):
     """A kind of attack, in a tree (a targeted e-mail attack is a kind of intrusion); siblings are ordered by
     position, then slug."""
 
@@ -31,7 +33,7 @@ class AttackType(MPTTModel):
         return self.name_ja or self.slug
 
 
-class Country(models.Model):
+class Country(Edited):
     code = models.CharField(_("ISO code"), max_length=2, primary_key=True)
     name = models.CharField(_("name"), max_length=100)
 
@@ -44,7 +46,7 @@ class Country(models.Model):
         return self.name_ja or self.code
 
 
-class IncidentQuerySet(models.QuerySet):
+class IncidentQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.order_by("start_date", "slug").prefetch_related("countries", "attack_types", "sectors")
 
@@ -64,7 +66,7 @@ class IncidentQuerySet(models.QuerySet):
         ).select_related("attribution_source")
 
 
-class Incident(models.Model):
+class Incident(ConstraintMessages, Publishable, Edited):
     slug = models.SlugField(unique=True)
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"))
@@ -103,15 +105,48 @@ class Incident(models.Model):
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=models.F("start_date")),
                 name="incident_end_after_start",
             ),
+            models.CheckConstraint(
+                condition=partial_date_condition("start_date", "start_precision"), name="incident_start_precision"
+            ),
+            models.CheckConstraint(
+                condition=partial_date_condition("end_date", "end_precision"), name="incident_end_precision"
+            ),
+            models.CheckConstraint(
+                condition=partial_date_condition("deck_date", "deck_precision"), name="incident_deck_precision"
+            ),
         ]
         verbose_name = _("incident")
         verbose_name_plural = _("incidents")
+
+    constraint_messages = {
+        "incident_end_after_start": ("end_date", _("The end cannot be before the start: check both dates.")),
+        "incident_start_precision": ("start_date", _("This date does not fit the precision chosen for it.")),
+        "incident_end_precision": ("end_date", _("This date does not fit the precision chosen for it.")),
+        "incident_deck_precision": ("deck_date", _("This date does not fit the precision chosen for it.")),
+        "incident_attribution_has_source": (
+            "attribution_source",
+            _("An attribution is shown only with the source that states it: choose that source."),
+        ),
+    }
 
     def __str__(self):
         return self.title_ja or self.slug
 
     def get_absolute_url(self):
         return reverse("incidents:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """Each date fits its precision; the end is not before the start. Raises ValidationError by field."""
+        super().clean()
+        end_first = self.end_date and self.start_date and self.end_date < self.start_date
+        collect(
+            [
+                ("start_date", partial_date_error(self.start_date, self.start_precision)),
+                ("end_date", partial_date_error(self.end_date, self.end_precision)),
+                ("deck_date", partial_date_error(self.deck_date, self.deck_precision)),
+                ("end_date", _("The end cannot be before the start: check both dates.") if end_first else None),
+            ]
+        )
 
     @property
     def start(self):
@@ -143,8 +178,15 @@ class ImpactFigure(models.Model):
         return f"{self.value} {self.unit_ja}"
 
 
-class IncidentLink(TypedLink):
+class IncidentLink(ConstraintMessages, TypedLink):
     """A typed link from an incident to a document, a part of one, or a provision."""
+
+    constraint_messages = {
+        "incident_link_one_target": (
+            "document",
+            _("Link to a document (and, if you wish, one of its parts) or to an article, not to both or neither."),
+        )
+    }
 
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="links")
     document = models.ForeignKey(
@@ -170,3 +212,19 @@ class IncidentLink(TypedLink):
     @property
     def target(self):
         return self.node or self.document or self.identity
+
+    def clean(self):
+        """A part linked to must belong to the document linked to (LawReference.clean checks the version)."""
+        super().clean()
+        collect([("node", self.part_error())])
+
+    def part_error(self):
+        """The editor's message when the part is not one of the document's parts, else None."""
+        if self.node_id and self.node.document_id != self.document_id:
+            return _("This part belongs to another document: choose a part of the document linked to, or no part.")
+        return None
+
+    def save(self, *args, **kwargs):
+        """Refuses (ValidationError) a link whose part or cited version contradicts its document or article."""
+        collect([("node", self.part_error())])
+        super().save(*args, **kwargs)

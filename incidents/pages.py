@@ -42,6 +42,7 @@ class IncidentPage:
     followed: list  # the first few, in date order
     window_end: datetime.date
     followed_total: int = 0  # events in the window, shown or not
+    preview: bool = False  # an editor sees a draft
 
     @property
     def followed_more(self):

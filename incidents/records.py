@@ -41,6 +41,7 @@ KINDS = (
         plural=_("Incidents"),
         ref=incident_ref,
         order=40,
+        public=lambda incidents: incidents.public(),
         search=SearchSpec(
             kind="incident",
             model="incidents.Incident",
@@ -82,9 +83,10 @@ def _links_grouping(kind):
     return None
 
 
-def _links_summary():
+def _links_summary(visible):
     rows = (
-        IncidentLink.objects.annotate(target_kind=_target_kind())
+        IncidentLink.objects.filter(visible or Q())
+        .annotate(target_kind=_target_kind())
         .values("relation_type", "target_kind")
         .annotate(links=Count("pk"))
         .order_by()
@@ -105,5 +107,6 @@ LINK_STORES = (
         grouping=_links_grouping,
         relevance=TYPED_LINK_RELEVANCE,
         summary=_links_summary,
+        ends=(("incident", "incident"), ("document", "document"), ("node", "node"), ("article", "identity")),
     ),
 )

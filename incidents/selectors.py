@@ -1,10 +1,12 @@
 """Reads for the incident pages: one function per page, each owning its queries."""
 
+import datetime
 from collections import defaultdict
 
 from django.db.models import Count, Max, Min, Window
 
 from core.dates import PartialDate
+from core.editing import nobody, preview_of
 from core.layout.chart import Column, series_styles, stacked_bars
 from core.paging import WindowPage
 from laws.models import Act, AmendingAct
@@ -24,8 +26,8 @@ FOLLOW_UP_SHOWN = 20  # policy events of each kind listed on an incident's page
 
 def filter_choices():
     """What the list can be filtered by (FilterChoices), in four queries."""
-    span = Incident.objects.aggregate(first=Min("start_date"), last=Max("start_date"))
-    countries = Country.objects.filter(incidents__isnull=False).distinct()
+    span = Incident.objects.public().aggregate(first=Min("start_date"), last=Max("start_date"))
+    countries = Country.objects.filter(incidents__in=Incident.objects.public()).distinct()
     return FilterChoices(
         first_year=span["first"].year if span["first"] else None,
         last_year=span["last"].year if span["last"] else None,
@@ -42,7 +44,7 @@ def incident_list_page(params):
     choices = filter_choices()
     form = IncidentFilterForm.from_query(params, choices=choices)
     values = form.cleaned_data
-    incidents = Incident.objects.for_list()
+    incidents = Incident.objects.public().for_list()
     through = {name: getattr(Incident, name).through.objects for name in ("countries", "attack_types", "sectors")}
     # Many-to-many filters as subqueries: no duplicate rows, so no DISTINCT and the page's count stays exact.
     if values.get("year"):
@@ -64,7 +66,10 @@ def incident_list_page(params):
 
 
 def add_years(date, years):
-    """The date `years` (an int) years after `date` (a datetime.date); 29 February becomes the 28th."""
+    """The date `years` (an int) years after `date` (a datetime.date); 29 February becomes the 28th; a result
+    past the last representable day is that day (datetime.date.max)."""
+    if date.year + years > datetime.MAXYEAR:
+        return datetime.date.max
     try:
         return date.replace(year=date.year + years)
     except ValueError:  # 29 February
@@ -73,10 +78,11 @@ def add_years(date, years):
 
 def policy_events_between(start, end, shown=FOLLOW_UP_SHOWN):
     """The first `shown` documents decided and acts promulgated from `start` to `end` (both included), in date
-    order, and how many there are in all: ([PolicyEvent], total). One query per kind, each reading at most
-    `shown` rows and counting the rest (COUNT(*) OVER ())."""
+    order, and how many there are in all: ([PolicyEvent], total); draft documents left out. One query per kind,
+    each reading at most `shown` rows and counting the rest (COUNT(*) OVER ())."""
     total = Window(Count("pk"))
-    documents = Document.objects.filter(decided_on__gte=start, decided_on__lte=end).order_by("decided_on", "slug")
+    documents = Document.objects.public().filter(decided_on__gte=start, decided_on__lte=end)
+    documents = documents.order_by("decided_on", "slug")
     acts = Act.objects.filter(promulgated__gte=start, promulgated__lte=end).order_by("promulgated", "slug")
     amendments = AmendingAct.objects.select_related("act").filter(promulgated__gte=start, promulgated__lte=end)
     read = [
@@ -97,12 +103,19 @@ def policy_events_between(start, end, shown=FOLLOW_UP_SHOWN):
     return events[:shown], sum(rows[0].total for _kind, rows in read if rows)
 
 
-def incident_page(slug):
-    """The incident with everything its page shows; Incident.DoesNotExist when there is none."""
+def incident_page(slug, may_preview=nobody):
+    """The incident with everything its page shows; Incident.DoesNotExist when there is none, or when it is a
+    draft that may_preview(incident) does not let the viewer see (core.editing.preview_of)."""
     incident = Incident.objects.for_detail_page().get(slug=slug)
+    try:
+        preview = preview_of(incident, may_preview)
+    except LookupError:
+        raise Incident.DoesNotExist from None
     window_end = add_years(incident.start_date, FOLLOW_UP_YEARS)
     followed, total = policy_events_between(incident.start_date, window_end)
-    return IncidentPage(incident=incident, followed=followed, window_end=window_end, followed_total=total)
+    return IncidentPage(
+        incident=incident, followed=followed, window_end=window_end, followed_total=total, preview=preview
+    )
 
 
 # --- The chart ---------------------------------------------------------------------------------
@@ -117,11 +130,13 @@ def incident_chart_page():
     series = [Series(root, style) for root, style in zip(roots, series_styles(r.slug for r in roots), strict=True)]
     by_tree = {s.attack_type.tree_id: position for position, s in enumerate(series)}
     incidents = {}
-    for pk, start in Incident.objects.values_list("pk", "start_date"):
+    for pk, start in Incident.objects.public().values_list("pk", "start_date"):
         incidents[pk] = start.year
     per_cell = defaultdict(set)
     classified = set()
-    through = Incident.attack_types.through.objects.values_list("incident_id", "attacktype__tree_id")
+    through = Incident.attack_types.through.objects.filter(incident__in=Incident.objects.public()).values_list(
+        "incident_id", "attacktype__tree_id"
+    )
     for incident_id, tree_id in through:
         per_cell[(incidents[incident_id], by_tree[tree_id])].add(incident_id)
         classified.add(incident_id)

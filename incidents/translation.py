@@ -1,6 +1,9 @@
-"""Which incident fields have a Japanese and an English column (django-modeltranslation)."""
+"""Which incident fields have a Japanese and an English column (django-modeltranslation), and which models have
+a history (django-simple-history, registered after the translations)."""
 
 from modeltranslation.translator import TranslationOptions, register
+
+from core.history import track
 
 from .models import AttackType, Country, ImpactFigure, Incident, IncidentLink
 
@@ -28,3 +31,7 @@ class ImpactFigureTranslation(TranslationOptions):
 @register(IncidentLink)
 class IncidentLinkTranslation(TranslationOptions):
     fields = ("note",)
+
+
+# History after the translation registration, so each history table has both language columns.
+track(AttackType, Country, Incident, ImpactFigure, IncidentLink)

@@ -1,9 +1,12 @@
 """The incident pages: the filtered list, one incident, and the chart of incidents per year."""
 
+from functools import partial
+
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from core.editing import can_preview
 from core.jsonld import Site
 from core.paging import query_without_page
 
@@ -23,7 +26,7 @@ def incident_list(request):
 
 def incident_detail(request, slug):
     try:
-        page = incident_page(slug)
+        page = incident_page(slug, may_preview=partial(can_preview, request.user))
     except Incident.DoesNotExist:
         raise Http404(_("No incident is recorded at this address. See the list of incidents.")) from None
     return render(

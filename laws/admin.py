@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from core.editor_admin import EditorAdmin, make_draft, publish
 from core.i18n import reader_language
 
 from .models import Act, AmendingAct, ArticleIdentity, ArticleNumber, Provision, ProvisionChange, Source, Term, Version
 
 
 @admin.register(Act)
-class ActAdmin(TabbedTranslationAdmin):
+class ActAdmin(EditorAdmin, TabbedTranslationAdmin):
     """Acts come from their fixtures (manage.py load_kb): the imported fields are read-only and none is added here."""
 
     list_display = ["title", "law_number", "egov_law_id", "promulgated"]
@@ -28,7 +29,7 @@ class ProvisionChangeInline(TranslationTabularInline):
 
 
 @admin.register(AmendingAct)
-class AmendingActAdmin(TabbedTranslationAdmin):
+class AmendingActAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["law_number", "key", "promulgated", "effective", "verified"]
     list_filter = ["verified"]
     search_fields = ["law_number_ja", "law_number_en", "title_ja", "title_en", "key"]
@@ -36,7 +37,7 @@ class AmendingActAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Version)
-class VersionAdmin(TabbedTranslationAdmin):
+class VersionAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["act", "key", "in_force_from", "in_force_until", "amended_through", "is_loaded"]
     readonly_fields = ["in_force_until", *Version.imported_fields]
 
@@ -59,7 +60,7 @@ class ArticleNumberInline(admin.TabularInline):
 
 
 @admin.register(ArticleIdentity)
-class ArticleIdentityAdmin(TabbedTranslationAdmin):
+class ArticleIdentityAdmin(EditorAdmin, TabbedTranslationAdmin):
     """The Japanese caption comes from the statute import; the act and key from the act's lineage table."""
 
     list_display = ["key", "act", "caption"]
@@ -72,7 +73,7 @@ class ArticleIdentityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Provision)
-class ProvisionAdmin(TabbedTranslationAdmin):
+class ProvisionAdmin(EditorAdmin, TabbedTranslationAdmin):
     """The Japanese statute text is imported and must stay exact: editors translate, they do not rewrite."""
 
     list_display = ["statute_label", "block", "kind", "version", "caption", "has_english"]
@@ -141,14 +142,16 @@ def _loaded_chain(provision):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(EditorAdmin, admin.ModelAdmin):
     list_display = ["title", "publisher", "date", "language", "verified"]
     list_filter = ["verified", "language"]
     search_fields = ["title", "publisher", "url", "key"]
 
 
 @admin.register(Term)
-class TermAdmin(TabbedTranslationAdmin):
-    list_display = ["term", "slug", "defined_in"]
+class TermAdmin(EditorAdmin, TabbedTranslationAdmin):
+    actions = [publish, make_draft]
+    list_display = ["term", "slug", "defined_in", "status"]
+    list_filter = ["status"]
     search_fields = ["term_ja", "term_en", "aliases_ja", "aliases_en", "slug"]
     autocomplete_fields = ["defined_in", "source"]

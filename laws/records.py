@@ -169,6 +169,7 @@ KINDS = (
         plural=_("Glossary terms"),
         ref=term_ref,
         order=70,
+        public=lambda terms: terms.public(),
         search=SearchSpec(
             kind="term",
             model="laws.Term",

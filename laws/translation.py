@@ -1,8 +1,21 @@
-"""Which fields of the laws app are stored in Japanese and English (django-modeltranslation)."""
+"""Which fields of the laws app are stored in Japanese and English (django-modeltranslation), and which have a
+history (django-simple-history, registered after the translations)."""
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Act, AmendingAct, ArticleIdentity, Commencement, Provision, ProvisionChange, Term, Version
+from core.history import track
+
+from .models import (
+    Act,
+    AmendingAct,
+    ArticleIdentity,
+    Commencement,
+    Provision,
+    ProvisionChange,
+    Source,
+    Term,
+    Version,
+)
 
 
 @register(Act)
@@ -43,3 +56,7 @@ class TermTranslation(TranslationOptions):
 @register(Commencement)
 class CommencementTranslation(TranslationOptions):
     fields = ("basis", "note")
+
+
+# History after the translation registration, so each history table has both language columns.
+track(Act, AmendingAct, Version, ArticleIdentity, Provision, ProvisionChange, Source, Term)

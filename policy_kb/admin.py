@@ -1,4 +1,5 @@
-"""The admin site as the project composes it: every registered admin that has a search searches width-insensitively.
+"""The admin site as the project composes it: every registered admin that has a search searches width-insensitively;
+the redirects left by renamed records are listed there too.
 
 Django imports each installed app's admin module in INSTALLED_APPS order, and policy_kb comes last: by then the
 apps (laws, strategy, incidents) and the libraries (auth, axes) have registered theirs. Each one with search
@@ -9,6 +10,17 @@ finds in every list and autocomplete, including admins added later, without each
 from django.contrib import admin
 
 from core.admin import WidthInsensitiveSearch
+
+from .models import Redirect
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    """The former addresses of renamed records (policy_kb.renames), to review or remove."""
+
+    list_display = ["old_path", "new_path", "created"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["created"]
 
 
 def width_insensitive_searches(site=admin.site):

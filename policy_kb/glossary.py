@@ -40,25 +40,27 @@ def _case_fits(form, text, start):
     return True
 
 
-def _names(model, slug, *fields):
-    """(slug or "", kind, name ja, name en, other forms ja, other forms en) rows of a model, for one UNION query."""
+def _names(queryset, slug, *fields):
+    """(slug or "", kind, name ja, name en, other forms ja, other forms en) rows of a queryset, for one UNION
+    query."""
+    model = queryset.model
     columns = {"key": F(slug) if slug else Value("", output_field=CharField())}
     columns["model_name"] = Value(model._meta.model_name, output_field=CharField())
     columns |= {f"c{index}": F(field) for index, field in enumerate(fields)}
-    return model.objects.order_by().annotate(**columns).values_list(*columns)
+    return queryset.order_by().annotate(**columns).values_list(*columns)
 
 
 class TermIndex:
     """Every written form of every glossary term, and the names of organisations and acts, per language,
-    longest first (read in one query)."""
+    longest first (read in one query); drafts are left out."""
 
     def __init__(self):
         self.forms = {"ja": [], "en": []}  # [(folded form, slug or "" for a name)]
         rows = (
-            _names(Term, "slug", "term_ja", "term_en", "aliases_ja", "aliases_en")
+            _names(Term.objects.public(), "slug", "term_ja", "term_en", "aliases_ja", "aliases_en")
             .union(
-                _names(Organisation, None, "name_ja", "name_en", "abbreviation", "abbreviation"),
-                _names(Act, None, "title_ja", "title_en", "short_title_ja", "short_title_en"),
+                _names(Organisation.objects.public(), None, "name_ja", "name_en", "abbreviation", "abbreviation"),
+                _names(Act.objects.all(), None, "title_ja", "title_en", "short_title_ja", "short_title_en"),
                 all=True,
             )
             .order_by()

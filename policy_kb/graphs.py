@@ -14,7 +14,7 @@ from core.records import Ref, registry
 from core.relations import relation_wording
 from core.urls import neutral_path
 
-from .relations import link_groups, network_summary, touching_any
+from .relations import exemption, link_groups, network_summary, touching_any, visible
 
 KIND_COLOURS = {  # fill colours behind dark text: all give ≥ 7:1 contrast with #1a1a1a text
     "article": "#e8f1fe",
@@ -75,17 +75,20 @@ def second_ring_stores(kind):
     return _second_ring_stores[kind]
 
 
-def neighbourhood(record, depth=2, groups=None):
+def neighbourhood(record, depth=2, groups=None, preview=False):
     """The record's most relevant neighbours to `depth` (1 or 2), at most GRAPH_NODES records in all.
 
     Returns ({key: Ref}, [Edge], not drawn: the number of links of the drawn records left out). The first ring
     comes from link_groups (the links panel's read, passed as `groups` to share it: (groups, ends)); the second
     from one query per store of second_ring_stores(kind), each reading at most SECOND_RING_READ links of the
-    first ring's records (most relevant first) and counting all of them.
+    first ring's records (most relevant first) and counting all of them. Links touching a record readers may not
+    see (a draft) are neither drawn nor counted; preview: the record is a draft an editor sees, whose own links
+    are kept (relations.link_groups, relations.visible).
     """
     kind = registry.kind_of(record)
     centre = kind.ref(record)
-    link_groups_read, ends = groups if groups is not None else link_groups(record)
+    link_groups_read, ends = groups if groups is not None else link_groups(record, preview=preview)
+    exempt = exemption(record, preview)
     refs, kept, seen = {centre.key: centre}, [], set()
     ring = {}
     total = sum(group.total for group in link_groups_read)
@@ -104,7 +107,7 @@ def neighbourhood(record, depth=2, groups=None):
     ring = {k: ring.get(k, []) for k in near}
     for store in stores:
         condition = touching_any(store, ring)
-        queryset = store.queryset().filter(condition)
+        queryset = visible(store, store.queryset().filter(condition), exempt)
         own = store.touching(kind.key, [record.pk])
         if own is not None:
             queryset = queryset.exclude(own)  # the centre's own links are the first ring's
@@ -128,14 +131,15 @@ def _keep(kept, seen, edge):
         kept.append(edge)
 
 
-def record_graph(record, depth=2, groups=None):
+def record_graph(record, depth=2, groups=None, preview=False):
     """The record at the centre, its most relevant neighbours on a first ring, theirs on a second.
 
     Returns {"width": px, "height": px, "nodes": [PlacedNode], "edges": [PlacedEdge], "text_edges": [core.links
-    Edge], "legend": [(label, fill, stroke)], "not_drawn": links of the drawn records left out}; see neighbourhood().
+    Edge], "legend": [(label, fill, stroke)], "not_drawn": links of the drawn records left out}; see neighbourhood()
+    (groups, preview).
     """
     language = (get_language() or "ja")[:2]
-    refs, graph_edges, not_drawn = neighbourhood(record, depth=depth, groups=groups)
+    refs, graph_edges, not_drawn = neighbourhood(record, depth=depth, groups=groups, preview=preview)
     drawing = radial(
         _node(registry.ref(record), language), [_node(r, language) for r in refs.values()], _links(graph_edges)
     )

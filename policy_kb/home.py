@@ -8,10 +8,12 @@ from laws.models import Act, Provision, Term
 from strategy.models import Document
 
 HOME_ACTS = 5
+HOME_DOCUMENT_KINDS = ["strategy", "hq_decision", "action_plan"]
 
 
 def home_context():
-    """The first acts with their counts, recent documents and incidents, and totals (six queries)."""
+    """The first acts with their counts, recent documents and incidents, and totals (six queries); drafts are
+    left out of every list and count."""
     today = timezone.localdate()
     acts = list(
         Act.objects.annotate(
@@ -35,9 +37,9 @@ def home_context():
     return {
         "acts": acts,
         "act_count": acts[0].act_total if acts else 0,
-        "documents": list(Document.objects.for_list().filter(kind__in=["strategy", "hq_decision", "action_plan"])[:6]),
-        "document_count": Document.objects.count(),
-        "incidents": list(Incident.objects.order_by("-start_date")[:5]),
-        "incident_count": Incident.objects.count(),
-        "term_count": Term.objects.count(),
+        "documents": list(Document.objects.public().for_list().filter(kind__in=HOME_DOCUMENT_KINDS)[:6]),
+        "document_count": Document.objects.public().count(),
+        "incidents": list(Incident.objects.public().order_by("-start_date")[:5]),
+        "incident_count": Incident.objects.public().count(),
+        "term_count": Term.objects.public().count(),
     }

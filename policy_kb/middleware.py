@@ -1,10 +1,14 @@
-"""Language negotiation for addresses without a language prefix: a language the reader refuses is never chosen."""
+"""Language negotiation for addresses without a language prefix (a language the reader refuses is never chosen),
+and the former addresses of renamed records (a page not found there is answered with a 301 to the current one)."""
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
 from core.i18n import negotiate_language
+
+from .models import Redirect
 
 
 def preferred_language(request):
@@ -35,3 +39,21 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class RedirectFallbackMiddleware:
+    """On a 404, look the request's path up among the stored redirects (policy_kb.models.Redirect) and answer
+    with a permanent redirect, keeping the query string. Costs a query only on a 404 (pages' counts stay)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code != 404:
+            return response
+        new_path = Redirect.objects.filter(old_path=request.path).values_list("new_path", flat=True).first()
+        if new_path is None:
+            return response
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)

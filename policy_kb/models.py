@@ -1,6 +1,8 @@
-"""The search index: one row per searchable record part, tokenised the same way on every database."""
+"""The search index (one row per searchable record part, tokenised the same way on every database) and the
+redirects from the former addresses of renamed records."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchEntry(models.Model):
@@ -30,3 +32,24 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.object_key}"
+
+
+class Redirect(models.Model):
+    """A former address of a renamed record, answered with a permanent redirect to its current address.
+
+    Kept here rather than in django.contrib.redirects, which needs django.contrib.sites: installing that would
+    make the sitemap name one configured domain instead of the host the site is served under. Paths include the
+    language prefix (/ja/incidents/old-slug/); policy_kb.renames writes them, the middleware reads them.
+    """
+
+    old_path = models.CharField(_("former address"), max_length=300, unique=True)
+    new_path = models.CharField(_("current address"), max_length=300)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_path"]
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"

@@ -59,12 +59,30 @@ class LinkGroup:
         return urlencode({"relation": self.relation, "direction": "out" if self.outgoing else "in", "kind": self.kind})
 
 
-def edges(record=None, kinds=None):
-    """Every Edge, or only those touching `record` (a record instance); kinds: keep only edges whose two ends
-    are of these kinds. One query per link store, reading every link: for commands and tests, not for pages."""
+def visible(store, queryset, exempt=None):
+    """The rows of `queryset` (links of `store`) whose every end readers may see (core.records.Registry.
+    public_condition: a condition of the same query, never another query); exempt: (kind key, pk) of a record
+    shown anyway, an editor's preview of a draft, or None."""
+    condition = registry.public_condition(store, exempt)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def exemption(record, preview):
+    """The `exempt` of visible() for a page showing `record`: (kind key, pk) when preview is True (an editor
+    sees a draft, with its own links), else None."""
+    return (registry.kind_of(record).key, record.pk) if preview else None
+
+
+def edges(record=None, kinds=None, preview=False):
+    """Every Edge readers may see, or only those touching `record` (a record instance); kinds: keep only edges
+    whose two ends are of these kinds; preview: `record` is shown to an editor although readers may not see it
+    (a draft), so its own links are kept. A link touching any other record readers may not see is left out
+    (RecordKind.public, LinkStore.ends). One query per link store, reading every link: for commands and tests,
+    not for pages."""
     if record is not None:
         kind = registry.kind_of(record)
         key = kind.ref(record).key
+    exempt = exemption(record, preview) if record is not None else None
     out = []
     for store in registry.link_stores:
         queryset = store.queryset()
@@ -73,7 +91,7 @@ def edges(record=None, kinds=None):
             if condition is None:
                 continue
             queryset = queryset.filter(condition)
-        for link in queryset:
+        for link in visible(store, queryset, exempt):
             for spec in store.edges(link):
                 edge = edge_from(spec)
                 if record is None or key in (edge.source.key, edge.target.key):
@@ -107,21 +125,24 @@ def _views(store, row, key):
     return views
 
 
-def link_groups(record, per_group=PER_GROUP, language=None):
+def link_groups(record, per_group=PER_GROUP, language=None, *, preview=False):
     """A record's links as LinkGroups, by wording (alphabetical in `language`) then by the other records' kind.
 
     One query per link store that can touch the record's kind; each reads at most `per_group` links of each
     group (ranked by the store's relevance) with the group's total, so the cost does not grow with the number
-    of links. Also returns, for the graph, {record key: (kind, pk)} of the records at the other ends shown.
+    of links. Links touching a record readers may not see (a draft) are neither read nor counted, except, when
+    `preview` is True (an editor sees the draft `record`), the record's own (see visible). Also returns, for the
+    graph, {record key: (kind, pk)} of the records at the other ends shown.
     """
     kind = registry.kind_of(record)
     key = kind.ref(record).key
+    exempt = exemption(record, preview)
     groups, ends = {}, {}
     for index, store in enumerate(registry.link_stores):
         condition = store.touching(kind.key, [record.pk])
         if condition is None:
             continue
-        queryset = store.queryset().filter(condition)
+        queryset = visible(store, store.queryset().filter(condition), exempt)
         grouping = store.grouping(kind.key)
         if grouping is None:  # rows that may stand for several edges: few by nature, read whole
             for row in queryset.order_by(*store.relevance):
@@ -174,11 +195,11 @@ def _remember(ends, view, spec):
     ends[view.other.key] = (view.other.kind, other.pk)
 
 
-def grouped_links(record, language=None):
+def grouped_links(record, language=None, preview=False):
     """A record's links grouped by how they read from it, then by the other record's kind:
     [(wording, [(kind plural label, [LinkView, most relevant first], total)])], wordings in alphabetical order.
-    At most PER_GROUP links of each group are read (see link_groups)."""
-    groups, _ends = link_groups(record, language=language)
+    At most PER_GROUP links of each group are read; preview: see link_groups."""
+    groups, _ends = link_groups(record, language=language, preview=preview)
     out = []
     for group in groups:
         if not out or out[-1][0] != str(group.wording):
@@ -192,12 +213,14 @@ def grouped_links(record, language=None):
 
 class GroupLinks:
     """The links of one group of a record, as a sequence Django's Paginator can page through: len() costs one
-    count query per store holding such links; a slice reads only the rows of that page."""
+    count query per store holding such links; a slice reads only the rows of that page. Links touching a record
+    readers may not see are left out (preview: see link_groups)."""
 
-    def __init__(self, record, relation, outgoing, kind):
+    def __init__(self, record, relation, outgoing, kind, preview=False):
         self.kind = registry.kind_of(record)
         self.key = self.kind.ref(record).key
         self.record, self.relation, self.outgoing, self.other = record, relation, outgoing, kind
+        self.exempt = exemption(record, preview)
         self.parts = []  # [(store, queryset or list of views, count)]
 
     def _sources(self):
@@ -205,7 +228,7 @@ class GroupLinks:
             condition = store.touching(self.kind.key, [self.record.pk])
             if condition is None:
                 continue
-            queryset = store.queryset().filter(condition)
+            queryset = visible(store, store.queryset().filter(condition), self.exempt)
             grouping = store.grouping(self.kind.key)
             if grouping is None:
                 views = [
@@ -255,23 +278,24 @@ class GroupLinks:
         return out
 
 
-def group_list(record, relation, direction, kind):
+def group_list(record, relation, direction, kind, preview=False):
     """GroupLinks of `record` for the group named in a URL, or None when the group cannot exist (an unknown
-    relation, direction or kind)."""
+    relation, direction or kind); preview: see link_groups."""
     if relation not in RelationType.values or direction not in ("in", "out") or kind not in registry.kinds:
         return None
-    return GroupLinks(record, relation, direction == "out", kind)
+    return GroupLinks(record, relation, direction == "out", kind, preview=preview)
 
 
 # --- The network as counts -----------------------------------------------------------------------
 
 
 def network_summary(kinds=None):
-    """[(source kind, relation type, target kind, number of links)] of the whole network, largest first, only
-    between `kinds` when given; one aggregate query per link store."""
+    """[(source kind, relation type, target kind, number of links)] of the whole network readers may see (links
+    touching a draft are not counted), largest first, only between `kinds` when given; one aggregate query per
+    link store."""
     totals = {}
     for store in registry.link_stores:
-        for source, relation, target, count in store.summary():
+        for source, relation, target, count in store.summary(registry.public_condition(store)):
             if count and (not kinds or (source in kinds and target in kinds)):
                 totals[(source, relation, target)] = totals.get((source, relation, target), 0) + count
     return sorted(((*k, n) for k, n in totals.items()), key=lambda row: (-row[3], row[:3]))

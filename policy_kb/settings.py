@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "axes",
+    "simple_history",
+    "concurrency",
     "laws",
     "strategy",
     "incidents",
@@ -91,13 +93,18 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "policy_kb.middleware.RedirectFallbackMiddleware",
     # Last, as django-axes requires: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "policy_kb.urls"
+# Optimistic concurrency (django-concurrency): versions are plain counters, no database triggers.
+CONCURRENCY_AUTO_CREATE_TRIGGERS = False
+CONCURRENCY_ENABLED = True
 WSGI_APPLICATION = "policy_kb.wsgi.application"
 
 TEMPLATES = [

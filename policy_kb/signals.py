@@ -1,4 +1,5 @@
-"""Keep the search index in step with every change: saves, deletes (cascades included) and many-to-many links.
+"""Keep the search index in step with every change: saves, deletes (cascades included), many-to-many links and
+renamed records (whose old addresses become redirects: policy_kb.renames).
 
 Which index rows a change affects is declared by each record kind (core.records.SearchSpec.affected_by), so
 this module names no model: it asks the registry what an instance's change touches and reindexes that.
@@ -6,33 +7,45 @@ this module names no model: it asks the registry what an instance's change touch
 
 import threading
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from core.bulk import in_bulk_load
 from core.records import registry
 from laws.signals import version_text_replaced
 
+from . import renames
 from .models import SearchEntry
 from .search import reindex
 
 _pending = threading.local()  # what a delete or an m2m removal affects, read before the rows go
 
 
-def _reindex(affected, removed=None):
-    """affected: [(SearchSpec, rows)]; removed: the row being deleted (its entry goes, it is not reindexed)."""
+def _reindex(affected, removed=None, renamed=None):
+    """affected: [(SearchSpec, rows)]; removed: the row being deleted (its entry goes, it is not reindexed);
+    renamed: {spec kind: [former keys of rows whose key changed]} (those entries go too)."""
     for spec, rows in affected:
         gone = [spec.key(removed)] if removed is not None and spec.model_class is type(removed) else []
+        gone += (renamed or {}).get(spec.kind, [])
         kept = [row for row in rows if removed is None or not (type(row) is type(removed) and row.pk == removed.pk)]
         if kept or gone:
             reindex(spec, kept, removed_keys=gone)
+
+
+@receiver(pre_save)
+def remember_addresses(sender, instance, raw=False, **kwargs):
+    """A record about to be saved: its stored addresses and keys, to redirect and reindex after (renames)."""
+    if raw or in_bulk_load():
+        return
+    renames.remember(sender, instance)
 
 
 @receiver(post_save)
 def update_index_on_save(sender, instance, raw=False, **kwargs):
     if raw or in_bulk_load():
         return
-    _reindex(registry.affected(instance))
+    renamed = renames.after(sender, instance)
+    _reindex(registry.affected(instance), renamed=renamed)
 
 
 @receiver(pre_delete)

@@ -115,7 +115,8 @@ def _window(queryset, limit):
 def timeline_events(kinds, first=None, last=None, start=None, limit=None):
     """(events in date order, undated documents, events in all, undated documents in all) of the kinds shown,
     from the date `start` on (None: from the beginning): at most `limit` events of each kind are read (None: every
-    event). One query per kind shown (laws: acts, amending acts)."""
+    event). Drafts are left out of the events and of the totals. One query per kind shown (laws: acts, amending
+    acts)."""
     events, undated, total, undated_total = [], [], 0, 0
 
     def read(queryset):
@@ -126,7 +127,7 @@ def timeline_events(kinds, first=None, last=None, start=None, limit=None):
 
     if Kind.INCIDENT in kinds:
         for incident in read(
-            _in_range(Incident.objects.order_by("start_date", "slug"), "start_date", first, last, start)
+            _in_range(Incident.objects.public().order_by("start_date", "slug"), "start_date", first, last, start)
         ):
             events.append(
                 Event(
@@ -176,7 +177,8 @@ def timeline_events(kinds, first=None, last=None, start=None, limit=None):
         if start is not None:
             dated &= Q(decided_on__gte=start)
         documents = (
-            Document.objects.select_related("deciding_body")
+            Document.objects.public()
+            .select_related("deciding_body")
             .filter(dated | Q(decided_on__isnull=True) if start is None else dated)
             .annotate(
                 rank=Window(RowNumber(), partition_by=group, order_by=["decided_on", "slug"]),

@@ -4,12 +4,16 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from . import timeline, views
+from core.editor_admin.queue import translation_queue
+
+from . import link_views, timeline, views
 from .opendata.views import open_data
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("admin/translations/", admin.site.admin_view(translation_queue), name="translation-queue"),
     path("admin/", admin.site.urls),
     path("", include("policy_kb.opendata.urls")),
 ]
@@ -24,10 +28,10 @@ urlpatterns += i18n_patterns(
     path("resolve/", views.resolve, name="resolve"),
     path("glossary/", views.glossary, name="glossary"),
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
-    path("links/", views.about_links, name="about-links"),
-    path("graph/", views.graph, name="graph"),
+    path("links/", link_views.about_links, name="about-links"),
+    path("graph/", link_views.graph, name="graph"),
     path("data/", open_data, name="open-data"),
-    path("related/<str:key>/", views.related_links, name="related-links"),
+    path("related/<str:key>/", link_views.related_links, name="related-links"),
     prefix_default_language=True,
 )
 

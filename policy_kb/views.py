@@ -1,28 +1,29 @@
-"""Pages that compose the apps: home, search, citation resolver, glossary, links, graph."""
+"""Pages that compose the apps: home, search, citation resolver, glossary, error pages (links: link_views)."""
 
 from collections import Counter
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import Resolver404
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
+from core.editing import can_preview, preview_of
 from core.http import error_response
 from core.i18n import localized, reader_language
 from core.imported import ImportedFieldError
 from core.jsonld import Site
 from core.records import registry
-from core.relations import RELATION_DEFINITIONS, RELATION_INVERSE, RelationType
 from laws import structured_data
 from laws.models import Act, Term, Version
 
-from . import relations
 from .citations import NumeralError
 from .citations import parse as parse_citation
 from .glossary import TermIndex
@@ -48,6 +49,11 @@ def root_redirect(request):
         response = HttpResponseRedirect(f"/{language}/")
     response["Vary"] = "Accept-Language, Cookie"
     return response
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for on pages that name no icon (the admin's): the site's icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
 
 
 @never_cache
@@ -114,7 +120,7 @@ def search(request):
                 "year": sorted(facets["year"].items(), reverse=True),
             },
             "citation_target": citation.targets[0] if citation and len(citation.targets) == 1 else None,
-            "base_query": _query_without(request, "page"),
+            "base_query": query_without(request, "page"),
         }
     )
     return render(request, "search.html", context)
@@ -132,7 +138,8 @@ def parse_citation_quietly(query):
         return False
 
 
-def _query_without(request, *names):
+def query_without(request, *names):
+    """The request's query string without the parameters `names` (for links to other pages of a list)."""
     params = request.GET.copy()
     for name in names:
         params.pop(name, None)
@@ -194,7 +201,7 @@ def numeral_problem(error):
 
 
 def glossary(request):
-    terms = sorted(Term.objects.select_related("defined_in"), key=lambda t: t.reading or t.term_ja)
+    terms = sorted(Term.objects.public().select_related("defined_in"), key=lambda t: t.reading or t.term_ja)
     data = structured_data.glossary_data(Site.of(request), terms)
     return render(request, "glossary.html", {"terms": terms, "structured_data": data})
 
@@ -206,6 +213,10 @@ def glossary_term(request, slug):
     """A term with the records that use it, USES_PER_PAGE at a time (?page=), grouped by kind; the counts per
     kind cover every use."""
     term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
+    try:
+        preview = term is not None and preview_of(term, partial(can_preview, request.user))
+    except LookupError:
+        term = None
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
     index = TermIndex()
@@ -233,7 +244,8 @@ def glossary_term(request, slug):
             "use_count": len(uses),
             "structured_data": structured_data.term_data(Site.of(request), term),
             "page": page,
-            "base_query": _query_without(request, "page"),
+            "base_query": query_without(request, "page"),
+            "preview": preview,
         },
     )
 
@@ -241,67 +253,6 @@ def glossary_term(request, slug):
 def _texts(entry):
     """The texts of a search entry a glossary term may be used in, with their languages."""
     return [(entry.title_ja, "ja"), (entry.body_ja, "ja"), (entry.title_en, "en"), (entry.body_en, "en")]
-
-
-# --- Links and graphs ------------------------------------------------------------------------
-
-
-def about_links(request):
-    counts = Counter()
-    for _source, relation, _target, count in relations.network_summary():
-        counts[relation] += count
-    vocabulary = [
-        (
-            relation,
-            relation.label,
-            RELATION_INVERSE[relation],
-            RELATION_DEFINITIONS[relation],
-            counts.get(relation.value, 0),
-        )
-        for relation in RelationType
-    ]
-    return render(request, "about_links.html", {"vocabulary": vocabulary})
-
-
-def graph(request):
-    kinds = request.GET.getlist("kind")
-    if any(kind not in registry.kinds for kind in kinds):
-        raise BadRequest(_("Unknown record kind in the graph filter."))
-    from .graphs import knowledge_base_graph
-
-    return render(
-        request,
-        "graph.html",
-        {
-            "graph": knowledge_base_graph(kinds or None),
-            "kinds": kinds,
-            "kind_choices": [(kind.key, kind.plural) for kind in registry.ordered()],
-        },
-    )
-
-
-def related_links(request, key):
-    """Every link of one group of a record (?relation=…&direction=in|out&kind=…), a page at a time."""
-    record = registry.lookup(key)
-    if record is None:
-        raise Http404(_("No record is recorded at this address. Try the search, or start from the home page."))
-    relation, direction, kind = (request.GET.get(name, "") for name in ("relation", "direction", "kind"))
-    links = relations.group_list(record, relation, direction, kind)
-    if links is None:
-        raise BadRequest(
-            _("This list of links needs a relation, a direction (in or out) and a kind of record that this site knows.")
-        )
-    page = Paginator(links, relations.LIST_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "related_links.html",
-        {
-            "ref": registry.ref(record),
-            "group": relations.LinkGroup(relation, direction == "out", kind, total=page.paginator.count),
-            "page": page,
-            "base_query": _query_without(request, "page"),
-        },
-    )
 
 
 # --- Error handlers --------------------------------------------------------------------------

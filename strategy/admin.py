@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline, TranslationTabularInline
 
 from core.admin import TreeAdmin
+from core.editor_admin import EditorAdmin, make_draft, publish
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
 
@@ -57,7 +58,7 @@ class OrganisationRelationInline(TranslationTabularInline):
 
 
 @admin.register(Sector)
-class SectorAdmin(TabbedTranslationAdmin):
+class SectorAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name_ja", "name_en", "slug"]
@@ -65,9 +66,10 @@ class SectorAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "abbreviation", "kind", "parent"]
-    list_filter = ["kind"]
+class OrganisationAdmin(EditorAdmin, TabbedTranslationAdmin):
+    actions = [publish, make_draft]
+    list_display = ["name", "abbreviation", "kind", "parent", "status"]
+    list_filter = ["status", "kind"]
     list_select_related = ["parent"]
     search_fields = ["name_ja", "name_en", "abbreviation", "slug"]
     autocomplete_fields = ["parent"]
@@ -75,7 +77,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(OrganisationRelation)
-class OrganisationRelationAdmin(TabbedTranslationAdmin):
+class OrganisationRelationAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["source", "relation_type", "target", "identity", "interpretation"]
     list_filter = ["relation_type", "interpretation"]
     list_select_related = ["source", "target", "identity"]
@@ -84,9 +86,10 @@ class OrganisationRelationAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "kind", "decided_on", "decided_precision", "deciding_body", "verified"]
-    list_filter = ["kind", "verified", "deciding_body"]
+class DocumentAdmin(EditorAdmin, TabbedTranslationAdmin):
+    actions = [publish, make_draft]
+    list_display = ["title", "kind", "status", "decided_on", "decided_precision", "deciding_body", "verified"]
+    list_filter = ["status", "kind", "verified", "deciding_body"]
     list_select_related = ["deciding_body"]
     search_fields = ["title_ja", "title_en", "summary_ja", "summary_en", "slug"]
     autocomplete_fields = ["deciding_body", "supersedes", "revises", "amending_act", "sources"]
@@ -95,14 +98,15 @@ class DocumentAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Node)
-class NodeAdmin(TreeAdmin, TabbedTranslationAdmin):
+class NodeAdmin(EditorAdmin, TreeAdmin, TabbedTranslationAdmin):
     """A document's parts as an indented tree with move buttons (core.admin.TreeAdmin); a part's parent is chosen
     among the parts of its own document."""
 
+    actions = [publish, make_draft]
     tree_scope = ("document",)
     tree_scope_label = "title"
-    list_display = ["tree_title", "kind", "key", "document", "tree_moves"]
-    list_filter = ["document", "kind"]
+    list_display = ["tree_title", "kind", "key", "document", "status", "tree_moves"]
+    list_filter = ["status", "document", "kind"]
     list_select_related = ["document"]
     ordering = ["document", "tree_id", "lft"]
     search_fields = ["title_ja", "title_en", "body_ja", "body_en", "key", "number"]
@@ -122,7 +126,7 @@ class NodeAdmin(TreeAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(ProvisionLink)
-class ProvisionLinkAdmin(TabbedTranslationAdmin):
+class ProvisionLinkAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["__str__", "relation_type", "interpretation", "evidence"]
     list_filter = ["relation_type", "interpretation", "document"]
     list_select_related = ["document", "node", "identity", "evidence"]
@@ -138,7 +142,7 @@ class ProvisionLinkAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(PlanEdition)
-class PlanEditionAdmin(TabbedTranslationAdmin):
+class PlanEditionAdmin(EditorAdmin, TabbedTranslationAdmin):
     list_display = ["number", "name", "decided_on", "decided_by", "sector_total", "verified"]
     list_filter = ["verified"]
     list_select_related = ["decided_by"]

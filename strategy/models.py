@@ -1,17 +1,19 @@
 """Policy documents, their structure, critical-infrastructure sectors and organisations."""
 
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
-from core.dates import DatePrecision, PartialDate
+from core.dates import DatePrecision, PartialDate, partial_date_condition, partial_date_error
+from core.editing import Edited, Publishable, PublishableQuerySet, Status
 from core.fields import http_url_field
+from core.validation import ConstraintMessages, collect
 from laws.models import AmendingAct, Source, TypedLink
 
 
-class Sector(models.Model):
+class Sector(Edited):
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=200)
     order = models.PositiveSmallIntegerField(_("order"))
@@ -28,7 +30,11 @@ class Sector(models.Model):
         return reverse("strategy:sectors") + f"#{self.slug}"
 
 
-class Organisation(models.Model):
+class OrganisationQuerySet(PublishableQuerySet):
+    pass
+
+
+class Organisation(Publishable, Edited):
     class Kind(models.TextChoices):
         CABINET = "cabinet", _("Cabinet")
         MINISTER = "minister", _("minister")
@@ -52,6 +58,8 @@ class Organisation(models.Model):
     url = http_url_field(_("web site"), blank=True)
     parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="units")
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name_ja"]
         verbose_name = _("organisation")
@@ -63,8 +71,23 @@ class Organisation(models.Model):
     def get_absolute_url(self):
         return reverse("strategy:organisation", kwargs={"slug": self.slug})
 
+    def clean(self):
+        """An organisation is not its own parent, nor the parent of one of its parents."""
+        super().clean()
+        collect([("parent", self.parent_error())])
 
-class OrganisationRelation(TypedLink):
+    def parent_error(self):
+        """The editor's message when the parent would make a loop, else None (reads the parents' chain)."""
+        seen, parent = {self.pk}, self.parent
+        while parent is not None:
+            if parent.pk in seen:
+                return _("An organisation cannot be placed under itself or under one of its own units.")
+            seen.add(parent.pk)
+            parent = parent.parent
+        return None
+
+
+class OrganisationRelation(Edited, TypedLink):
     source = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_out")
     target = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_in")
 
@@ -77,7 +100,7 @@ class OrganisationRelation(TypedLink):
         return f"{self.source} → {self.target} ({self.relation_type})"
 
 
-class DocumentQuerySet(models.QuerySet):
+class DocumentQuerySet(PublishableQuerySet):
     def for_list(self):
         return self.select_related("deciding_body").order_by("decided_on", "slug")
 
@@ -93,7 +116,7 @@ class DocumentQuerySet(models.QuerySet):
         )
 
 
-class Document(models.Model):
+class Document(ConstraintMessages, Publishable, Edited):
     class Kind(models.TextChoices):
         STRATEGY = "strategy", _("strategy")
         HQ_DECISION = "hq_decision", _("headquarters decision")
@@ -145,21 +168,43 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["decided_on", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=partial_date_condition("decided_on", "decided_precision"), name="document_date_precision"
+            ),
+            models.CheckConstraint(condition=~Q(supersedes=F("id")), name="document_not_superseding_itself"),
+            models.CheckConstraint(condition=~Q(revises=F("id")), name="document_not_revising_itself"),
+        ]
         verbose_name = _("policy document")
         verbose_name_plural = _("policy documents")
 
     def __str__(self):
         return self.title_ja or self.slug
 
+    constraint_messages = {
+        "document_date_precision": ("decided_on", _("This date does not fit the precision chosen for it.")),
+        "document_not_superseding_itself": ("supersedes", _("A document cannot supersede itself.")),
+        "document_not_revising_itself": ("revises", _("A document cannot revise itself.")),
+    }
+
     def get_absolute_url(self):
         return reverse("strategy:document", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """The date fits its precision. Raises ValidationError on the date field."""
+        super().clean()
+        collect([("decided_on", partial_date_error(self.decided_on, self.decided_precision))])
 
     @property
     def decided(self):
         return PartialDate(self.decided_on, self.decided_precision) if self.decided_on else None
 
 
-class NodeQuerySet(models.QuerySet):
+class NodeQuerySet(PublishableQuerySet):
+    def public(self):
+        """Published parts of published documents."""
+        return self.filter(status=Status.PUBLISHED, document__status=Status.PUBLISHED)
+
     def for_document_page(self, document):
         """The document's parts in tree order, in one query whatever their number.
 
@@ -169,7 +214,7 @@ class NodeQuerySet(models.QuerySet):
         return self.filter(document=document).order_by("tree_id", "lft")
 
 
-class Node(MPTTModel):
+class Node(Publishable, Edited, MPTTModel):
     class Kind(models.TextChoices):
         SECTION = "section", _("section")
         OBJECTIVE = "objective", _("objective")
@@ -208,8 +253,32 @@ class Node(MPTTModel):
     def get_absolute_url(self):
         return reverse("strategy:node", kwargs={"slug": self.document.slug, "key": self.key})
 
+    def is_public(self):
+        """Published, in a published document (reads self.document)."""
+        return self.status == Status.PUBLISHED and self.document.status == Status.PUBLISHED
 
-class ProvisionLink(TypedLink):
+    def clean(self):
+        """The parent is another part of the same document."""
+        super().clean()
+        collect([("parent", self.parent_error())])
+
+    def parent_error(self):
+        """The editor's message when the parent is in another document or is the part itself, else None."""
+        if not self.parent_id:
+            return None
+        if self.pk and self.parent_id == self.pk:
+            return _("A part cannot be its own parent.")
+        if self.document_id and self.parent.document_id != self.document_id:
+            return _("The parent must be a part of the same document: choose one of this document’s parts.")
+        return None
+
+    def save(self, *args, **kwargs):
+        """Refuses (ValidationError) a parent in another document."""
+        collect([("parent", self.parent_error())])
+        super().save(*args, **kwargs)
+
+
+class ProvisionLink(Edited, TypedLink):
     """A typed link from a document (or one of its parts) to a provision of the Act."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provision_links")
@@ -227,8 +296,24 @@ class ProvisionLink(TypedLink):
     def record(self):
         return self.node or self.document
 
+    def clean(self):
+        """The part making the link belongs to the link's document."""
+        super().clean()
+        collect([("node", self.part_error())])
 
-class PlanEdition(models.Model):
+    def part_error(self):
+        """The editor's message when the part is not one of the document's parts, else None."""
+        if self.node_id and self.document_id and self.node.document_id != self.document_id:
+            return _("This part belongs to another document: choose a part of the document, or no part.")
+        return None
+
+    def save(self, *args, **kwargs):
+        """Refuses (ValidationError) a part of another document."""
+        collect([("node", self.part_error())])
+        super().save(*args, **kwargs)
+
+
+class PlanEdition(ConstraintMessages, Edited):
     number = models.PositiveSmallIntegerField(_("edition"), unique=True)
     name = models.CharField(_("name"), max_length=300)
     decided_on = models.DateField(_("date"), null=True, blank=True)
@@ -245,8 +330,18 @@ class PlanEdition(models.Model):
     verified = models.BooleanField(_("verified"), default=True)
     note = models.TextField(_("verification note (English)"), blank=True)
 
+    constraint_messages = {
+        "plan_edition_date_precision": ("decided_on", _("This date does not fit the precision chosen for it."))
+    }
+
     class Meta:
         ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=partial_date_condition("decided_on", "decided_precision"),
+                name="plan_edition_date_precision",
+            )
+        ]
         verbose_name = _("action plan edition")
         verbose_name_plural = _("action plan editions")
 
@@ -256,3 +351,8 @@ class PlanEdition(models.Model):
     @property
     def decided(self):
         return PartialDate(self.decided_on, self.decided_precision) if self.decided_on else None
+
+    def clean(self):
+        """The date fits its precision."""
+        super().clean()
+        collect([("decided_on", partial_date_error(self.decided_on, self.decided_precision))])

@@ -50,6 +50,7 @@ class DocumentPage:
     node_count: int
     superseded_by: list
     revisions: list
+    preview: bool = False  # an editor sees a draft
 
 
 @dataclass
@@ -63,6 +64,7 @@ class NodePage:
     children: list
     previous: Node | None
     next: Node | None
+    preview: bool = False  # an editor sees a draft
 
 
 @dataclass
@@ -131,3 +133,4 @@ class OrganisationPage:
     relations: list
     documents: list
     editions: list
+    preview: bool = False  # an editor sees a draft

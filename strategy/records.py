@@ -1,6 +1,6 @@
 """The strategy app's record kinds (documents, their parts, organisations) and where its typed links are stored."""
 
-from django.db.models import BooleanField, Case, CharField, Count, F, IntegerField, Q, Value, When
+from django.db.models import BooleanField, Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec, slug_ref
@@ -88,6 +88,7 @@ KINDS = (
         plural=_("Policy documents"),
         ref=document_ref,
         order=20,
+        public=lambda documents: documents.public(),
         search=SearchSpec(
             kind="document",
             model="strategy.Document",
@@ -102,6 +103,7 @@ KINDS = (
         plural=_("Measures and document parts"),
         ref=node_ref,
         order=30,
+        public=lambda nodes: nodes.public(),
         ref_related=("document",),
         find=lambda rest: _two_part(Node.objects.select_related("document"), "document__slug", "key", rest),
         search=SearchSpec(
@@ -121,6 +123,7 @@ KINDS = (
         plural=_("Organisations"),
         ref=organisation_ref,
         order=50,
+        public=lambda organisations: organisations.public(),
         search=SearchSpec(
             kind="organisation",
             model="strategy.Organisation",
@@ -165,9 +168,10 @@ def _provision_links_grouping(kind):
     return None
 
 
-def _provision_links_summary():
+def _provision_links_summary(visible):
     rows = (
-        ProvisionLink.objects.annotate(source_kind=_provision_link_source_kind())
+        ProvisionLink.objects.filter(visible or Q())
+        .annotate(source_kind=_provision_link_source_kind())
         .values("source_kind", "relation_type")
         .annotate(links=Count("pk"))
         .order_by()
@@ -185,8 +189,12 @@ def _relations_grouping(kind):
     return None  # seen from an organisation, a row may be a relation and a legal basis
 
 
-def _relations_summary():
-    rows = OrganisationRelation.objects.values("relation_type").annotate(links=Count("pk"), based=Count("identity"))
+def _relations_summary(visible):
+    rows = (
+        OrganisationRelation.objects.filter(visible or Q())
+        .values("relation_type")
+        .annotate(links=Count("pk"), based=Count("identity"))
+    )
     out = []
     for row in rows.order_by():
         out.append(("organisation", row["relation_type"], "organisation", row["links"]))
@@ -205,9 +213,13 @@ def _document_links_grouping(kind):
     return None  # a document row may supersede, revise and describe an amending act at once
 
 
-def _document_links_summary():
-    counts = Document.objects.aggregate(
-        supersedes=Count("supersedes"), revises=Count("revises"), related=Count("amending_act")
+def _document_links_summary(visible):
+    """Links from the documents `visible` keeps; one to a document readers may not see is not counted."""
+    public = Document.objects.public()
+    counts = Document.objects.filter(visible or Q()).aggregate(
+        supersedes=Count("supersedes", filter=Q(supersedes__in=public)),
+        revises=Count("revises", filter=Q(revises__in=public)),
+        related=Count("amending_act"),
     )
     return [
         ("document", RelationType.SUPERSEDES.value, "document", counts["supersedes"]),
@@ -246,10 +258,24 @@ def _document_links_touching(kind, pks):
     }.get(kind)
 
 
+def _document_links():
+    """The documents that stand for at least one link readers may see: a successor or revision of a document
+    that is not a draft (supersedes_public / revises_public say which), or the description of an amending act."""
+    return (
+        Document.objects.select_related("supersedes", "revises", "amending_act__act")
+        .annotate(
+            supersedes_public=Exists(Document.objects.public().filter(pk=OuterRef("supersedes_id"))),
+            revises_public=Exists(Document.objects.public().filter(pk=OuterRef("revises_id"))),
+        )
+        .filter(Q(supersedes_public=True) | Q(revises_public=True) | Q(amending_act__isnull=False))
+    )
+
+
 def _document_edges(document):
-    if document.supersedes_id:
+    """The row's own edges; one to a document readers may not see (a draft) is left out."""
+    if document.supersedes_id and getattr(document, "supersedes_public", True):
         yield EdgeSpec(document, document.supersedes, RelationType.SUPERSEDES)
-    if document.revises_id:
+    if document.revises_id and getattr(document, "revises_public", True):
         yield EdgeSpec(document, document.revises, RelationType.REVISES)
     if document.amending_act_id:
         yield EdgeSpec(document, document.amending_act, RelationType.RELATED)
@@ -264,6 +290,7 @@ LINK_STORES = (
         grouping=_provision_links_grouping,
         relevance=TYPED_LINK_RELEVANCE,
         summary=_provision_links_summary,
+        ends=(("document", "document"), ("node", "node"), ("article", "identity")),
     ),
     LinkStore(
         name="strategy.OrganisationRelation",
@@ -273,16 +300,16 @@ LINK_STORES = (
         grouping=_relations_grouping,
         relevance=TYPED_LINK_RELEVANCE,
         summary=_relations_summary,
+        ends=(("organisation", "source"), ("organisation", "target"), ("article", "identity")),
     ),
     LinkStore(
         name="strategy.Document",
-        queryset=lambda: Document.objects.select_related("supersedes", "revises", "amending_act__act").filter(
-            Q(supersedes__isnull=False) | Q(revises__isnull=False) | Q(amending_act__isnull=False)
-        ),
+        queryset=_document_links,
         touching=_document_links_touching,
         edges=_document_edges,
         grouping=_document_links_grouping,
         relevance=("decided_on", "slug"),
         summary=_document_links_summary,
+        ends=(("document", "pk"),),
     ),
 )

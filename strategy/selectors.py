@@ -12,13 +12,14 @@ from django.db.models.functions import FirstValue, RowNumber
 from django.http import Http404
 from django.utils.translation import gettext as _
 
+from core.editing import nobody, preview_of
 from core.i18n import localized
 from core.layout.diagram import DiagramLink, DiagramNode, layout_diagram
 from core.links import provision_view
 from core.paging import CountedPage, page_number
 from core.relations import relation_wording
 
-from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
+from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector, Status
 from .ordering import diagram_rank, list_rank
 from .pages import (
     DocumentPage,
@@ -50,8 +51,9 @@ DOCUMENTS_PER_PAGE = 20
 
 
 def index_page(kind="", number=1):
-    """Page `number` of the documents (of `kind`, when given), dated first, oldest first, with the number of
-    documents of each kind, in one query; and the plan editions in a second.
+    """Page `number` of the documents readers may see (of `kind`, when given), dated first, oldest first, with the
+    number of documents of each kind, in one query; and the plan editions in a second (a draft document is not
+    linked from its edition).
 
     The one query ranks and counts the documents within each kind and overall (window functions), and keeps the
     rows of the page and the first row of each kind (which carries that kind's count)."""
@@ -69,7 +71,8 @@ def index_page(kind="", number=1):
     else:
         on_page = Q(rank__gt=start, rank__lte=stop)
     rows = list(
-        Document.objects.for_list()
+        Document.objects.public()
+        .for_list()
         .annotate(
             rank=Window(RowNumber(), order_by=order),
             kind_rank=Window(RowNumber(), partition_by=[F("kind")], order_by=order),
@@ -87,6 +90,9 @@ def index_page(kind="", number=1):
         .order_by("number")
     )
     total = sum(counts.values())
+    for edition in editions:
+        if edition.document is not None and not edition.document.is_public():
+            edition.document = None  # a draft document is not linked
     return IndexPage(
         kind=kind,
         kind_label=Document.Kind(kind).label if kind else "",
@@ -102,27 +108,38 @@ def index_page(kind="", number=1):
 # --- Document --------------------------------------------------------------------------------
 
 
-def document_page(slug):
-    """The document, its links and every part, in the same number of queries for 0 parts or 40."""
+def document_page(slug, may_preview=nobody):
+    """The document, its links and every part readers may see, in the same number of queries for 0 parts or 40.
+
+    A draft document (or, in any document, a draft part) is shown only when may_preview(document) allows it
+    (core.editing.preview_of): then every part is shown. Raises Http404 otherwise."""
     document = (
         Document.objects.for_detail_page()
         .select_related("amending_act__act", "deciding_body")
         .filter(slug=slug)
         .first()
     )
+    try:
+        preview = document is not None and preview_of(document, may_preview)
+    except LookupError:
+        document = None
     if document is None:
         raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
-    nodes = list(Node.objects.for_document_page(document))
+    nodes = [node for node in Node.objects.for_document_page(document) if preview or node.status == Status.PUBLISHED]
     for node in nodes:
         node.document = document  # node.get_absolute_url() and the links read it: no lazy load
     by_pk = {node.pk: node for node in nodes}
     links_by_node = defaultdict(list)
     for link in document.provision_links.all():
+        if link.node_id and link.node_id not in by_pk:
+            continue  # made by a part not shown
         view = provision_view(link, by_pk[link.node_id] if link.node_id else document)
         if view is not None:
             links_by_node[link.node_id].append(view)
     entries, tree = {}, []
     for node in nodes:
+        if node.parent_id and node.parent_id not in entries:
+            continue  # under a part not shown
         parent = entries.get(node.parent_id)
         entry = TreeEntry(node, parent.depth + 1 if parent else 0, links_by_node.get(node.pk, []))
         entries[node.pk] = entry
@@ -131,17 +148,25 @@ def document_page(slug):
         document=document,
         tree=tree,
         node_count=len(nodes),
-        superseded_by=list(document.superseded_by.all()),
-        revisions=list(document.revisions.all()),
+        superseded_by=[other for other in document.superseded_by.all() if other.is_public()],
+        revisions=[other for other in document.revisions.all() if other.is_public()],
+        preview=preview,
     )
 
 
 # --- Node (a measure or any other part) ------------------------------------------------------
 
 
-def node_page(slug, key):
-    """The part, its ancestors, siblings and children (one query for all three) and its provision links."""
+def node_page(slug, key, may_preview=nobody):
+    """The part, its ancestors, siblings and children (one query for all three) and its provision links.
+
+    A part readers may not see (a draft, or in a draft document) is shown only when may_preview(part) allows
+    it, with its draft relatives; otherwise Http404, as for a part that does not exist."""
     node = Node.objects.select_related("document__deciding_body").filter(document__slug=slug, key=key).first()
+    try:
+        preview = node is not None and preview_of(node, may_preview)
+    except LookupError:
+        node = None
     if node is None:
         if not Document.objects.filter(slug=slug).exists():
             raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
@@ -153,6 +178,8 @@ def node_page(slug, key):
     ancestors, siblings, children = [], [], []
     for relative in family.order_by("tree_id", "lft"):
         relative.document = document
+        if not preview and not relative.is_public():
+            continue
         if relative.pk == node.pk:
             siblings.append(node)
         elif relative.parent_id == node.pk:
@@ -170,6 +197,7 @@ def node_page(slug, key):
         children=children,
         previous=siblings[index - 1] if index > 0 else None,
         next=siblings[index + 1] if index + 1 < len(siblings) else None,
+        preview=preview,
     )
 
 
@@ -201,7 +229,7 @@ def sector_matrix():
         SectorRow(
             sector=sector,
             cells=[(edition.pk, sector.pk) in membership for edition in editions],
-            incidents=list(sector.incidents.all()),
+            incidents=[incident for incident in sector.incidents.all() if incident.is_public()],
         )
         for sector in sectors
     ]
@@ -212,9 +240,13 @@ def sector_matrix():
 
 
 def organisation_structure(language):
-    """Every organisation and relation in two queries: nested list, relation table and diagram."""
-    organisations = list(Organisation.objects.all())
-    relations = list(OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS))
+    """Every organisation and relation readers may see, in two queries: nested list, relation table and diagram."""
+    organisations = list(Organisation.objects.public())
+    relations = list(
+        OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS).filter(
+            source__in=Organisation.objects.public(), target__in=Organisation.objects.public()
+        )
+    )
     entries = {organisation.pk: OrgTreeEntry(organisation) for organisation in organisations}
     tree = []
     for organisation in sorted(organisations, key=list_rank):
@@ -256,8 +288,9 @@ def organisation_diagram(organisations, relations, language):
     return layout_diagram(nodes, links)
 
 
-def organisation_page(slug):
-    """One organisation with its units, relations both ways, documents and plan editions; Http404 if none."""
+def organisation_page(slug, may_preview=nobody):
+    """One organisation with its units, relations both ways, documents and plan editions readers may see;
+    Http404 if none, or if it is a draft that may_preview(organisation) does not allow."""
     relation_qs = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
     organisation = (
         Organisation.objects.select_related("parent")
@@ -271,19 +304,26 @@ def organisation_page(slug):
         .filter(slug=slug)
         .first()
     )
+    try:
+        preview = organisation is not None and preview_of(organisation, may_preview)
+    except LookupError:
+        organisation = None
     if organisation is None:
         raise Http404(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
     relations = [
         RelationView(r, True, r.target, relation_wording(r.relation_type, True), provision_view(r, r.source))
         for r in organisation.relations_out.all()
+        if r.target.is_public()
     ] + [
         RelationView(r, False, r.source, relation_wording(r.relation_type, False), provision_view(r, r.source))
         for r in organisation.relations_in.all()
+        if r.source.is_public()
     ]
     return OrganisationPage(
         organisation=organisation,
-        units=sorted(organisation.units.all(), key=list_rank),
+        units=sorted((unit for unit in organisation.units.all() if unit.is_public()), key=list_rank),
         relations=relations,
-        documents=list(organisation.documents.all()),
+        documents=[document for document in organisation.documents.all() if document.is_public()],
         editions=list(organisation.plan_editions.all()),
+        preview=preview,
     )

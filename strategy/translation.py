@@ -1,6 +1,9 @@
-"""Which strategy fields have a Japanese and an English column (django-modeltranslation)."""
+"""Which strategy fields have a Japanese and an English column (django-modeltranslation), and which models have
+a history (django-simple-history, registered after the translations)."""
 
 from modeltranslation.translator import TranslationOptions, register
+
+from core.history import track
 
 from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
 
@@ -38,3 +41,7 @@ class ProvisionLinkTranslation(TranslationOptions):
 @register(PlanEdition)
 class PlanEditionTranslation(TranslationOptions):
     fields = ("name",)
+
+
+# History after the translation registration, so each history table has both language columns.
+track(Sector, Organisation, OrganisationRelation, Document, Node, ProvisionLink, PlanEdition)

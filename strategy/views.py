@@ -4,8 +4,11 @@ Views only turn a request into a selector call and a template; what each page re
 queries, is decided in selectors.py.
 """
 
+from functools import partial
+
 from django.shortcuts import render
 
+from core.editing import can_preview
 from core.i18n import reader_language
 from core.jsonld import Site
 from core.paging import query_without_page
@@ -19,7 +22,7 @@ def document_list(request):
 
 
 def document_detail(request, slug):
-    page = selectors.document_page(slug)
+    page = selectors.document_page(slug, may_preview=partial(can_preview, request.user))
     data = structured_data.document_data(Site.of(request), page)
     return render(
         request, "strategy/document_detail.html", {"page": page, "document": page.document, "structured_data": data}
@@ -27,7 +30,7 @@ def document_detail(request, slug):
 
 
 def node_detail(request, slug, key):
-    page = selectors.node_page(slug, key)
+    page = selectors.node_page(slug, key, may_preview=partial(can_preview, request.user))
     data = structured_data.node_data(Site.of(request), page)
     return render(
         request,
@@ -47,7 +50,7 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    page = selectors.organisation_page(slug)
+    page = selectors.organisation_page(slug, may_preview=partial(can_preview, request.user))
     data = structured_data.organisation_data(Site.of(request), page)
     return render(
         request,

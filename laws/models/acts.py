@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.editing import Edited
 from core.fields import http_url_field
 from core.imported import ImportedFieldsModelMixin, ImportedFieldsQuerySetMixin
 from laws.address import article_label_ja
@@ -16,7 +17,7 @@ class ImportedQuerySet(ImportedFieldsQuerySetMixin, models.QuerySet):
     """A queryset that refuses update() and bulk_update() of the model's imported fields (core.imported)."""
 
 
-class Act(ImportedFieldsModelMixin, models.Model):
+class Act(ImportedFieldsModelMixin, Edited):
     """A statute. Its titles, law number and e-Gov ID come from the statute's own records (e-Gov).
 
     The Japanese title, the Japanese law number and the e-Gov ID are imported (core.imported): only the loader
@@ -61,7 +62,7 @@ class Act(ImportedFieldsModelMixin, models.Model):
         return sorted((name for name in names if name), key=len, reverse=True)
 
 
-class AmendingAct(models.Model):
+class AmendingAct(Edited):
     """An act that amended this act, with its dates as stated in its supplementary provisions."""
 
     act = models.ForeignKey(Act, on_delete=models.CASCADE, related_name="amending_acts")
@@ -103,7 +104,7 @@ class VersionQuerySet(ImportedFieldsQuerySetMixin, models.QuerySet):
         return self.filter(in_force_from__lte=date).order_by("-in_force_from")
 
 
-class Version(ImportedFieldsModelMixin, models.Model):
+class Version(ImportedFieldsModelMixin, Edited):
     """One text of an act: the act as it stood from `in_force_from` until the next version took over.
 
     Its source data (file name, checksum, front matter) is imported (core.imported): only the importer sets it.
@@ -159,7 +160,7 @@ class Version(ImportedFieldsModelMixin, models.Model):
         return self.in_force_from <= date < (self.in_force_until or datetime.date.max)
 
 
-class ArticleIdentity(ImportedFieldsModelMixin, models.Model):
+class ArticleIdentity(ImportedFieldsModelMixin, Edited):
     """The same article across versions, whatever number it carries in each (see ArticleNumber).
 
     Its Japanese caption is imported from the statute text (core.imported); the English one is a translation.

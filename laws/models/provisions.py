@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
 
+from core.editing import Edited
 from core.i18n import reader_language
 from core.imported import ImportedFieldsModelMixin, ImportedFieldsQuerySetMixin
 from core.numerals import roman
@@ -41,7 +42,7 @@ class ProvisionQuerySet(ImportedFieldsQuerySetMixin, models.QuerySet):
         )
 
 
-class Provision(ImportedFieldsModelMixin, MPTTModel):
+class Provision(ImportedFieldsModelMixin, Edited, MPTTModel):
     """One unit of a version's text. Its Japanese and its place in the text come from the statute import and are
     never edited by hand (core.imported); the English columns are translations."""
 

@@ -1,17 +1,18 @@
 """Sources that facts cite, and references to provisions as a citing source numbers them (typed links build on them)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.editing import Edited
 from core.fields import http_url_field
 from core.relations import RelationType
+from core.validation import collect
 from laws.address import ProvisionAddress
 
 from .acts import ArticleIdentity, Version
 
 
-class Source(models.Model):
+class Source(Edited):
     """A document cited for a fact: shared by every app (facts carry their source)."""
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
@@ -66,10 +67,13 @@ class LawReference(models.Model):
 
     def clean(self):
         super().clean()
+        collect([("cited_version", self.version_error())])
+
+    def version_error(self):
+        """The editor's message when the cited version is not a version of the article's act, else None."""
         if self.identity_id and self.cited_version_id and self.cited_version.act_id != self.identity.act_id:
-            raise ValidationError(
-                {"cited_version": _("The version cited must be a version of the act the article belongs to.")}
-            )
+            return _("The version cited must be a version of the act the article belongs to.")
+        return None
 
     def address(self):
         """The ProvisionAddress of the cited provision, numbered as the source cites it (load identity.act and
@@ -115,3 +119,8 @@ class TypedLink(LawReference):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        """Refuses (ValidationError) a link citing a version of another act than its article's."""
+        collect([("cited_version", self.version_error())])
+        super().save(*args, **kwargs)

@@ -4,11 +4,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.editing import Edited, Publishable, PublishableQuerySet
+
 from .acts import ArticleIdentity
 from .references import Source
 
 
-class Term(models.Model):
+class Term(Publishable, Edited):
     """A glossary entry: a term of the Act or of the policy documents."""
 
     slug = models.SlugField(unique=True)
@@ -23,6 +25,8 @@ class Term(models.Model):
     )
     defined_in_paragraph = models.PositiveSmallIntegerField(_("paragraph"), null=True, blank=True)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="terms")
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug"]

@@ -38,9 +38,10 @@ def to_model(entry):
 
 
 def all_entries():
-    """Every IndexEntry of every searched record kind, kind by kind in display order."""
+    """Every IndexEntry of every searched record kind readers may see, kind by kind in display order."""
     for kind in registry.searched():
-        yield from kind.search.entries(None)
+        spec = kind.search
+        yield from spec.entries(registry.public_rows(spec, spec.model_class.objects.all()))
 
 
 @transaction.atomic
@@ -56,11 +57,12 @@ def rebuild_index():
 @transaction.atomic
 def reindex(spec, rows=(), removed_keys=()):
     """Replace the entries of some rows of a SearchSpec's model (after an edit), and drop those of
-    `removed_keys` (object keys of deleted rows). rows: model instances or a queryset."""
+    `removed_keys` (object keys of deleted rows or former keys of renamed ones). rows: model instances or a
+    queryset; a row readers may not see (a draft) loses its entry and gets none."""
     rows = list(rows)
     keys = {spec.key(row) for row in rows} | set(removed_keys)
     SearchEntry.objects.filter(kind=spec.kind, object_key__in=keys).delete()
     if rows:
-        queryset = spec.model_class.objects.filter(pk__in=[row.pk for row in rows])
+        queryset = registry.public_rows(spec, spec.model_class.objects.filter(pk__in=[row.pk for row in rows]))
         SearchEntry.objects.bulk_create([to_model(entry) for entry in spec.entries(queryset)])
     backend().refresh()

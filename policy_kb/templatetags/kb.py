@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -27,7 +28,9 @@ def _lang():
 
 @register.simple_tag
 def tr(obj, field, block=False):
-    """Content in the reader's language; the Japanese original, marked and with lang="ja", if missing."""
+    """Content in the reader's language; the Japanese original, marked and with lang="ja", if missing. English
+    whose Japanese changed after it was last saved (core.editing.Edited.stale_fields) is marked as not yet
+    updated, with the current Japanese original after it."""
     if obj is None:
         return ""
     value = localized(obj, field)
@@ -38,7 +41,33 @@ def tr(obj, field, block=False):
         return format_html(
             '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>', text, _("Japanese original")
         )
+    if value.lang == "en" and field in _stale_fields(obj):
+        original = escape(localized(obj, field, "ja").text)
+        if block:
+            original = mark_safe(original.replace("\n", "<br>"))
+        return format_html(
+            '{} <span class="stale-marker">{}</span> <span class="stale-original">{} <span lang="ja">{}</span></span>',
+            text,
+            _("English not yet updated"),
+            _("Current Japanese original:"),
+            original,
+        )
     return text
+
+
+def _stale_fields(obj):
+    stale = getattr(obj, "stale_fields", None)
+    return stale() if callable(stale) else []
+
+
+@register.inclusion_tag("includes/_record_status.html")
+def record_status(record):
+    """Under a record's heading: a "draft, not public" banner when readers may not see it (only editors reach
+    such a page), and "Last updated" with the local date of its latest saved change (from its history)."""
+    moment = getattr(record, "last_updated", None)
+    date = timezone.localdate(moment) if moment else None
+    is_public = getattr(record, "is_public", None)
+    return {"date": PartialDate(date) if date else None, "draft": callable(is_public) and not is_public()}
 
 
 @register.simple_tag
@@ -150,13 +179,24 @@ def pdf_link(url, label):
     )
 
 
+def _preview(context):
+    """True when the page is an editor's preview of a draft (its context's `preview`, or its page's)."""
+    return bool(context.get("preview") or getattr(context.get("page"), "preview", False))
+
+
 def _link_groups(context, record):
     """The record's link groups and the records at their other ends (policy_kb.relations.link_groups), read once
-    per render: the links panel and the relation graph share them."""
+    per render: the links panel and the relation graph share them. In an editor's preview of a draft, the
+    draft's own links are kept (links to other drafts are left out all the same)."""
     from core.records import registry
     from policy_kb.relations import link_groups
 
-    return _per_render(context, f"kb_links:{registry.key(record)}", lambda: link_groups(record, language=_lang()))
+    preview = _preview(context)
+    return _per_render(
+        context,
+        f"kb_links:{registry.key(record)}:{preview}",
+        lambda: link_groups(record, language=_lang(), preview=preview),
+    )
 
 
 @register.inclusion_tag("includes/_record_links.html", takes_context=True)
@@ -238,7 +278,9 @@ def record_graph(context, record):
     and the number of links left out."""
     from policy_kb.graphs import record_graph as build
 
-    graph = build(record, groups=_link_groups(context, record)) if record is not None else None
+    graph = (
+        build(record, groups=_link_groups(context, record), preview=_preview(context)) if record is not None else None
+    )
     return {"graph": graph, "LANGUAGE_CODE": _lang()}
 
 

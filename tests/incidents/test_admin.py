@@ -28,6 +28,7 @@ def rows():
 def incident_form(rows, **overrides):
     data = {
         "slug": "test-incident",
+        "status": "published",
         "title_ja": "テスト事案",
         "title_en": "Test incident",
         "summary_ja": "概要",

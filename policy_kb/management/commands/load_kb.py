@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from core.bulk import bulk_load
+from core.history import record_baseline
 from incidents.services import load_incidents
 from laws.services import ContentError, apply_english, import_from_data_dir, load_act, load_glossary, read_json
 from laws.statute import StatuteFormatError
@@ -62,9 +63,11 @@ class Command(BaseCommand):
                         except KeyError as error:
                             raise ContentError(f"{path}: missing field {error}") from None
                 count = rebuild_index()
+                recorded = record_baseline()
         except (ContentError, StatuteFormatError) as error:
             raise CommandError(f"Nothing was loaded: {error}") from None
         for key, status in statuses.items() or {"(all)": "data directory not found"}.items():
             self.stdout.write(f"statute text {key}: {status}")
         self.stdout.write(f"English set on {english} provisions; search index: {count} entries.")
+        self.stdout.write(f"History: {recorded} loaded records got their first version.")
         self.stdout.write(self.style.SUCCESS("Knowledge base loaded."))
