@@ -51,6 +51,8 @@ class DocumentPage:
     superseded_by: list
     revisions: list
     preview: bool = False  # an editor sees a draft
+    supersedes: Document | None = None  # the document it supersedes, when readers may see it
+    revises: Document | None = None  # the document it revises, when readers may see it
 
 
 @dataclass

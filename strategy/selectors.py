@@ -151,7 +151,14 @@ def document_page(slug, may_preview=nobody):
         superseded_by=[other for other in document.superseded_by.all() if other.is_public()],
         revisions=[other for other in document.revisions.all() if other.is_public()],
         preview=preview,
+        supersedes=_public_or_none(document.supersedes),
+        revises=_public_or_none(document.revises),
     )
+
+
+def _public_or_none(document):
+    """`document` (loaded with the page's document) when readers may see it, else None: a draft is not linked."""
+    return document if document is not None and document.is_public() else None
 
 
 # --- Node (a measure or any other part) ------------------------------------------------------

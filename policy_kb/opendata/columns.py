@@ -117,8 +117,12 @@ def csv_value(value):
 
 
 def record_key(obj):
-    """The record key of a record instance ("incident:opm-2015"), None for None."""
-    return registry.key(obj) if obj is not None else None
+    """The record key of a record instance ("incident:opm-2015"); None for None and for a record readers may not
+    see (a draft, by its is_public(): a public record's reference to a draft is left empty)."""
+    if obj is None:
+        return None
+    is_public = getattr(obj, "is_public", None)
+    return registry.key(obj) if is_public is None or is_public() else None
 
 
 def ref_path(obj):

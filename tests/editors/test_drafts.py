@@ -4,6 +4,7 @@ lists, search, graphs, the timeline, links and counts. Publishing is one admin a
 import pytest
 
 from core.editing import Status
+from core.records import registry
 from incidents.models import Incident
 from policy_kb.models import SearchEntry
 from policy_kb.relations import edges
@@ -136,3 +137,22 @@ def test_a_published_record_made_a_draft_leaves_the_index_at_once(make_editor):
     incident.status = DRAFT
     incident.save()
     assert incident.slug not in keys("incident")
+
+
+def test_a_published_record_names_no_draft_it_refers_to(client, kb, lang):
+    superseded = DocumentFactory(status=DRAFT, title_en="Draftsuperseded plan")
+    revised = DocumentFactory(status=DRAFT, title_en="Draftrevised plan")
+    document = DocumentFactory(title_en="Visible successor", supersedes=superseded, revises=revised)
+    draft_parent = NodeFactory(document=document, status=DRAFT, title_en="Draftparent measure")
+    NodeFactory(document=document, parent=draft_parent, title_en="Published child measure")
+    html = client.get(f"/{lang}/strategy/documents/{document.slug}/").content.decode()
+    for word in ("Draftsuperseded", "Draftrevised", "Draftparent", superseded.slug, revised.slug):
+        assert word not in html, word
+    drafts = [registry.key(record) for record in (superseded, revised, draft_parent)]
+    for collection in ("documents", "document-parts"):
+        data = client.get(f"/data/{collection}.json").content.decode()
+        assert registry.key(document) in data or collection == "document-parts"
+        assert not [key for key in drafts if f'"{key}"' in data], collection
+    document.supersedes.status = Status.PUBLISHED  # the test sees the reference once the draft is published
+    document.supersedes.save()
+    assert f'"{registry.key(superseded)}"' in client.get("/data/documents.json").content.decode()
