@@ -19,6 +19,7 @@ from .views import query_without
 
 
 def about_links(request):
+    """The relation vocabulary: each relation, its inverse wording, its definition and its number of links."""
     counts = Counter()
     for _source, relation, _target, count in relations.network_summary():
         counts[relation] += count
@@ -36,6 +37,8 @@ def about_links(request):
 
 
 def graph(request):
+    """The whole network as counts between record kinds, only between the kinds of ?kind= when given (400 for a
+    kind the site does not know)."""
     kinds = request.GET.getlist("kind")
     if any(kind not in registry.kinds for kind in kinds):
         raise BadRequest(_("Unknown record kind in the graph filter."))
