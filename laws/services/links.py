@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from core.bulk import bulk_load
 from laws.models import Source
 
-USER_AGENT = "policy_kb source link checker (+https://www.djangoproject.com/)"
+USER_AGENT = "policy_kb-source-link-checker/1"
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def check_sources(sources, *, timeout=5.0, workers=8):
         source.link_status, source.link_http_status = status, http_status
         source.link_final_url, source.link_error, source.link_checked_at = final_url, error, now
         results.append(LinkResult(source.pk, status, http_status, final_url, error))
-    Source.objects.bulk_update(
-        sources, ["link_status", "link_http_status", "link_final_url", "link_error", "link_checked_at"]
-    )
+    with bulk_load():  # one write for all; its end tells the page cache that sources changed
+        Source.objects.bulk_update(
+            sources, ["link_status", "link_http_status", "link_final_url", "link_error", "link_checked_at"]
+        )
     return results
