@@ -205,7 +205,7 @@ USES_PER_PAGE = 30
 def glossary_term(request, slug):
     """A term with the records that use it, USES_PER_PAGE at a time (?page=), grouped by kind; the counts per
     kind cover every use."""
-    term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
+    term = Term.objects.select_related("defined_in__act", "source__cited_by").filter(slug=slug).first()
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
     index = TermIndex()

@@ -1,7 +1,8 @@
 """Policy documents, their structure, critical-infrastructure sectors and organisations."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from mptt.models import MPTTModel, TreeForeignKey
@@ -11,9 +12,25 @@ from core.fields import http_url_field
 from laws.models import AmendingAct, Source, TypedLink
 
 
+class TitleStatus(models.TextChoices):
+    """Where a document's or a part's title comes from."""
+
+    DOCUMENT = "document", _("as in the document")
+    CITED = "cited", _("as another source names it")
+    SUPPLIED = "supplied", _("supplied by this knowledge base")
+    TRANSLATED = "translated", _("Japanese translated from the English version")
+
+
 class Sector(models.Model):
+    """A critical infrastructure sector, as the action plans name it; which plans include it is in PlanEdition."""
+
     slug = models.SlugField(unique=True)
     name = models.CharField(_("name"), max_length=200)
+    name_en_draft = models.BooleanField(
+        _("English name is a draft"),
+        default=False,
+        help_text=_("The English name has not been checked against an official translation."),
+    )
     order = models.PositiveSmallIntegerField(_("order"))
 
     class Meta:
@@ -25,7 +42,7 @@ class Sector(models.Model):
         return self.name_ja or self.slug
 
     def get_absolute_url(self):
-        return reverse("strategy:sectors") + f"#{self.slug}"
+        return reverse("strategy:sector", kwargs={"slug": self.slug})
 
 
 class Organisation(models.Model):
@@ -51,6 +68,7 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     url = http_url_field(_("web site"), blank=True)
     parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="units")
+    sources = models.ManyToManyField(Source, blank=True, related_name="organisations")
 
     class Meta:
         ordering = ["name_ja"]
@@ -83,12 +101,21 @@ class DocumentQuerySet(models.QuerySet):
 
     def for_detail_page(self):
         return self.select_related("deciding_body", "supersedes", "revises", "amending_act").prefetch_related(
-            "sources",
+            Prefetch("sources", queryset=Source.objects.select_related("cited_by")),
             "superseded_by",
             "revisions",
             Prefetch(
                 "provision_links",
-                queryset=ProvisionLink.objects.select_related("identity__act", "cited_version", "evidence", "node"),
+                queryset=ProvisionLink.objects.select_related(
+                    "identity__act",
+                    "cited_version",
+                    "evidence__cited_by",
+                    "node",
+                    "organisation",
+                    "sector",
+                    "target_document",
+                    "target_node__document",
+                ),
             ),
         )
 
@@ -106,10 +133,15 @@ class Document(models.Model):
         AMENDMENT_OVERVIEW = "amendment_overview", _("amendment overview")
         CONCEPT = "concept", _("concept")
         BRIEFING = "briefing", _("briefing")
+        STANDARDS = "standards", _("standards")
+        PROGRAMME = "programme", _("programme")
 
     slug = models.SlugField(unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
+    title_status = models.CharField(
+        _("title from"), max_length=12, choices=TitleStatus.choices, default=TitleStatus.DOCUMENT
+    )
     deciding_body = models.ForeignKey(
         Organisation,
         verbose_name=_("decided by"),
@@ -139,7 +171,7 @@ class Document(models.Model):
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="documents")
     verified = models.BooleanField(_("verified"), default=True)
-    note = models.TextField(_("verification note (English)"), blank=True)
+    note = models.TextField(_("verification note"), blank=True)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -188,8 +220,11 @@ class Node(MPTTModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("number as printed"), max_length=20, blank=True)
     title = models.CharField(_("title"), max_length=300)
+    title_status = models.CharField(
+        _("title from"), max_length=12, choices=TitleStatus.choices, default=TitleStatus.DOCUMENT
+    )
     body = models.TextField(_("body"), blank=True)
-    note = models.TextField(_("editorial note (English)"), blank=True)
+    note = models.TextField(_("editorial note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     objects = NodeQuerySet.as_manager()
@@ -210,22 +245,84 @@ class Node(MPTTModel):
 
 
 class ProvisionLink(TypedLink):
-    """A typed link from a document (or one of its parts) to a provision of the Act."""
+    """A typed link from a document (or one of its parts) to a provision of an act, or to another record: an
+    organisation, a sector, another document or a part of one (exactly one target; the law reference fields
+    name the provision)."""
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provision_links")
     node = models.ForeignKey(Node, on_delete=models.CASCADE, null=True, blank=True, related_name="provision_links")
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="document_links",
+    )
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.CASCADE, null=True, blank=True, related_name="document_links"
+    )
+    target_document = models.ForeignKey(
+        Document,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="document_links_in",
+    )
+    target_node = models.ForeignKey(
+        Node,
+        verbose_name=_("part of a document"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="document_links_in",
+    )
 
     class Meta:
         ordering = ["document__slug", "id"]
-        verbose_name = _("link to a provision")
-        verbose_name_plural = _("links to provisions")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(identity__isnull=False, organisation__isnull=True, sector__isnull=True)
+                    & Q(target_document__isnull=True, target_node__isnull=True)
+                )
+                | Q(identity__isnull=True, organisation__isnull=False, sector__isnull=True)
+                & Q(target_document__isnull=True, target_node__isnull=True)
+                | Q(identity__isnull=True, organisation__isnull=True, sector__isnull=False)
+                & Q(target_document__isnull=True, target_node__isnull=True)
+                | Q(
+                    identity__isnull=True, organisation__isnull=True, sector__isnull=True, target_document__isnull=False
+                ),
+                name="document_link_one_target",
+            )
+        ]
+        verbose_name = _("link from a document")
+        verbose_name_plural = _("links from documents")
 
     def __str__(self):
-        return f"{self.node or self.document} → {self.identity} ({self.relation_type})"
+        return f"{self.node or self.document} → {self.target} ({self.relation_type})"
+
+    def clean(self):
+        """Exactly one target: a provision, an organisation, a sector or a document (with, optionally, its part)."""
+        super().clean()
+        targets = [self.identity_id, self.organisation_id, self.sector_id, self.target_document_id]
+        if sum(1 for target in targets if target) != 1:
+            raise ValidationError(
+                _("Link to exactly one record: a provision, an organisation, a sector, or a document or its part.")
+            )
+        if self.target_node_id and self.target_node.document_id != self.target_document_id:
+            raise ValidationError({"target_node": _("The part must belong to the document linked to.")})
 
     @property
     def record(self):
+        """The linking record: the part of the document, else the document."""
         return self.node or self.document
+
+    @property
+    def target(self):
+        """The linked record: a part of a document, a document, an organisation, a sector or an article identity."""
+        return self.target_node or self.target_document or self.organisation or self.sector or self.identity
 
 
 class PlanEdition(models.Model):
@@ -242,8 +339,9 @@ class PlanEdition(models.Model):
         Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_edition"
     )
     sectors = models.ManyToManyField(Sector, related_name="plan_editions", blank=True)
+    sources = models.ManyToManyField(Source, blank=True, related_name="plan_editions")
     verified = models.BooleanField(_("verified"), default=True)
-    note = models.TextField(_("verification note (English)"), blank=True)
+    note = models.TextField(_("verification note"), blank=True)
 
     class Meta:
         ordering = ["number"]

@@ -63,6 +63,7 @@ class NodePage:
     children: list
     previous: Node | None
     next: Node | None
+    sources: list = field(default_factory=list)  # the document's
 
 
 @dataclass
@@ -124,10 +125,23 @@ class RelationView:
 
 @dataclass
 class OrganisationPage:
-    """One organisation: its units, relations, documents and plan editions."""
+    """One organisation: its units, relations, documents and plan editions, sources, and the parts of documents
+    that link to it (core.links.LinkView from the organisation)."""
 
     organisation: Organisation
     units: list
     relations: list
     documents: list
     editions: list
+    sources: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+
+
+@dataclass
+class SectorPage:
+    """One critical infrastructure sector: the plan editions that include it, its incidents and sources."""
+
+    sector: Sector
+    editions: list
+    incidents: list
+    sources: list

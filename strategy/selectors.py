@@ -14,11 +14,13 @@ from django.utils.translation import gettext as _
 
 from core.i18n import localized
 from core.layout.diagram import DiagramLink, DiagramNode, layout_diagram
-from core.links import provision_view
+from core.links import edge_from, provision_view, view_from
 from core.paging import CountedPage, page_number
+from core.records import EdgeSpec, registry
 from core.relations import relation_wording
+from laws.models import Source
 
-from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector
+from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Sector
 from .ordering import diagram_rank, list_rank
 from .pages import (
     DocumentPage,
@@ -29,6 +31,7 @@ from .pages import (
     OrgTreeEntry,
     RelationRow,
     RelationView,
+    SectorPage,
     SectorRow,
     StructurePage,
     TreeEntry,
@@ -40,7 +43,15 @@ def documents_by_date(queryset):
     return queryset.order_by(F("decided_on").asc(nulls_last=True), "slug")
 
 
-_LAW_JOINS = ("identity__act", "cited_version", "evidence")
+_LAW_JOINS = ("identity__act", "cited_version", "evidence__cited_by")
+
+
+def link_view(link, record):
+    """The core.links.LinkView, from `record` (the linking part or document), of one of a document's links:
+    to a provision (numbered as cited) or to another record."""
+    if link.identity_id:
+        return provision_view(link, record)
+    return view_from(edge_from(EdgeSpec(record, link.target, link.relation_type, link)), registry.key(record))
 
 
 # --- Index -----------------------------------------------------------------------------------
@@ -118,7 +129,7 @@ def document_page(slug):
     by_pk = {node.pk: node for node in nodes}
     links_by_node = defaultdict(list)
     for link in document.provision_links.all():
-        view = provision_view(link, by_pk[link.node_id] if link.node_id else document)
+        view = link_view(link, by_pk[link.node_id] if link.node_id else document)
         if view is not None:
             links_by_node[link.node_id].append(view)
     entries, tree = {}, []
@@ -140,18 +151,19 @@ def document_page(slug):
 
 
 def node_page(slug, key):
-    """The part, its ancestors, siblings and children (one query for all three) and its provision links."""
-    node = Node.objects.select_related("document__deciding_body").filter(document__slug=slug, key=key).first()
+    """The part, its ancestors, siblings and children (every part of the document read in one query), and the
+    document's sources."""
+    nodes = list(
+        Node.objects.filter(document__slug=slug).select_related("document__deciding_body").order_by("tree_id", "lft")
+    )
+    node = next((n for n in nodes if n.key == key), None)
     if node is None:
-        if not Document.objects.filter(slug=slug).exists():
+        if not nodes and not Document.objects.filter(slug=slug).exists():
             raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
         raise Http404(_("The document has no part “%(key)s”.") % {"key": key[:60]})
     document = node.document
-    same_parent = Q(parent_id=node.parent_id) if node.parent_id else Q(parent__isnull=True)
-    ancestors_q = Q(tree_id=node.tree_id, lft__lt=node.lft, rght__gt=node.rght)
-    family = Node.objects.filter(document=document).filter(ancestors_q | same_parent | Q(parent=node))
     ancestors, siblings, children = [], [], []
-    for relative in family.order_by("tree_id", "lft"):
+    for relative in nodes:
         relative.document = document
         if relative.pk == node.pk:
             siblings.append(node)
@@ -159,7 +171,7 @@ def node_page(slug, key):
             children.append(relative)
         elif relative.parent_id == node.parent_id:
             siblings.append(relative)
-        else:
+        elif relative.tree_id == node.tree_id and relative.lft < node.lft and relative.rght > node.rght:
             ancestors.append(relative)
     index = siblings.index(node)
     return NodePage(
@@ -170,6 +182,7 @@ def node_page(slug, key):
         children=children,
         previous=siblings[index - 1] if index > 0 else None,
         next=siblings[index + 1] if index + 1 < len(siblings) else None,
+        sources=list(document.sources.select_related("cited_by")),
     )
 
 
@@ -257,33 +270,67 @@ def organisation_diagram(organisations, relations, language):
 
 
 def organisation_page(slug):
-    """One organisation with its units, relations both ways, documents and plan editions; Http404 if none."""
-    relation_qs = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
-    organisation = (
-        Organisation.objects.select_related("parent")
-        .prefetch_related(
-            "units",
-            Prefetch("relations_out", queryset=relation_qs),
-            Prefetch("relations_in", queryset=relation_qs),
-            Prefetch("documents", queryset=documents_by_date(Document.objects.select_related("deciding_body"))),
-            Prefetch("plan_editions", queryset=PlanEdition.objects.select_related("document").order_by("number")),
-        )
-        .filter(slug=slug)
-        .first()
+    """One organisation with its units, relations both ways, documents and plan editions, its sources and the
+    parts of documents that link to it, in six queries; Http404 if none."""
+    family = list(
+        Organisation.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug)).order_by("pk")
     )
+    organisation = next((o for o in family if o.slug == slug), None)
     if organisation is None:
         raise Http404(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
+    found = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
+    found = list(found.filter(Q(source=organisation) | Q(target=organisation)))
     relations = [
         RelationView(r, True, r.target, relation_wording(r.relation_type, True), provision_view(r, r.source))
-        for r in organisation.relations_out.all()
+        for r in found
+        if r.source_id == organisation.pk
     ] + [
         RelationView(r, False, r.source, relation_wording(r.relation_type, False), provision_view(r, r.source))
-        for r in organisation.relations_in.all()
+        for r in found
+        if r.source_id != organisation.pk
     ]
+    mentions = ProvisionLink.objects.filter(organisation=organisation).select_related(
+        "document", "node__document", "evidence__cited_by"
+    )
+    key = registry.key(organisation)
     return OrganisationPage(
         organisation=organisation,
-        units=sorted(organisation.units.all(), key=list_rank),
+        units=sorted((o for o in family if o.parent_id == organisation.pk), key=list_rank),
         relations=relations,
-        documents=list(organisation.documents.all()),
-        editions=list(organisation.plan_editions.all()),
+        documents=list(documents_by_date(organisation.documents.select_related("deciding_body"))),
+        editions=list(organisation.plan_editions.select_related("document").order_by("number")),
+        sources=list(organisation.sources.select_related("cited_by")),
+        mentions=[
+            view_from(edge_from(EdgeSpec(link.record, organisation, link.relation_type, link)), key)
+            for link in mentions
+        ],
+    )
+
+
+# --- Sector --------------------------------------------------------------------------------------
+
+
+def sector_page(slug):
+    """One critical infrastructure sector: the action plans that include it, the incidents recorded as affecting
+    it, and its sources (those of the plans); Http404 if none."""
+    sector = (
+        Sector.objects.filter(slug=slug)
+        .prefetch_related(
+            Prefetch(
+                "plan_editions",
+                queryset=PlanEdition.objects.select_related("document", "decided_by").order_by("number"),
+            ),
+            "incidents",
+        )
+        .first()
+    )
+    if sector is None:
+        raise Http404(_("There is no critical infrastructure sector “%(slug)s”.") % {"slug": slug[:60]})
+    editions = list(sector.plan_editions.all())
+    sources = Source.objects.filter(Q(plan_editions__in=editions) | Q(documents__plan_edition__in=editions))
+    return SectorPage(
+        sector=sector,
+        editions=editions,
+        incidents=sorted(sector.incidents.all(), key=lambda incident: (incident.start_date, incident.slug)),
+        sources=list(sources.select_related("cited_by").distinct().order_by("date", "title")),
     )

@@ -22,12 +22,12 @@ class OrganisationRelationTranslation(TranslationOptions):
 
 @register(Document)
 class DocumentTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "note")
 
 
 @register(Node)
 class NodeTranslation(TranslationOptions):
-    fields = ("title", "body")
+    fields = ("title", "body", "note")
 
 
 @register(ProvisionLink)
@@ -37,4 +37,4 @@ class ProvisionLinkTranslation(TranslationOptions):
 
 @register(PlanEdition)
 class PlanEditionTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "note")

@@ -41,6 +41,11 @@ def sector_matrix(request):
     return render(request, "strategy/sector_matrix.html", {"columns": columns, "rows": rows})
 
 
+def sector_detail(request, slug):
+    page = selectors.sector_page(slug)
+    return render(request, "strategy/sector_detail.html", {"page": page, "sector": page.sector})
+
+
 def organisation_list(request):
     page = selectors.organisation_structure(reader_language())
     return render(request, "strategy/organisation_list.html", {"page": page, "diagram": page.diagram})
