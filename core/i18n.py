@@ -1,7 +1,9 @@
 """The reader's language, worked out in one place, and content in it with a visible Japanese fallback."""
 
+import re
 from dataclasses import dataclass
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 FALLBACK_LANGUAGE = "ja"
@@ -84,3 +86,19 @@ def negotiate_language(accept_language, supported, default):
     if not unspoken:
         return None
     return default if default in unspoken else unspoken[0]
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_JAPANESE = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # kana and kanji
+_JAPANESE_PUNCTUATION = "\u3000-\u303f\u30fb\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\uff10-\uff19"
+JAPANESE_RUN = re.compile(f"[{_JAPANESE}{_JAPANESE_PUNCTUATION}]*[{_JAPANESE}][{_JAPANESE}{_JAPANESE_PUNCTUATION}]*")
+
+
+def mark_japanese_runs(html):
+    """`html` (escaped text or markup) with each run of Japanese words in its text wrapped in <span lang="ja">, for
+    Japanese quoted in English text ("倍増" (doubled)). Tags are left untouched; punctuation alone (a stray
+    full-width bracket) is not marked. Returns a SafeString."""
+    parts = _TAG.split(str(html))
+    for index in range(0, len(parts), 2):
+        parts[index] = JAPANESE_RUN.sub(lambda match: f'<span lang="ja">{match.group(0)}</span>', parts[index])
+    return mark_safe("".join(parts))

@@ -114,7 +114,8 @@ class RecordKind:
 
     key: the prefix of record keys ("article"); model: "app_label.ModelName"; plural: the lazily translated
     label of a group of them ("Provisions"); ref(obj) builds the Ref of a loaded record; ref_related: the
-    select_related paths ref() reads; search: the SearchSpec, or None when the kind is not searched;
+    select_related paths ref() reads; sources(record) → the Sources the record rests on (a queryset or list; every
+    record of every kind must have one); search: the SearchSpec, or None when the kind is not searched;
     find(rest): the record keyed "<key>:<rest>" or None (default: the record whose slug is `rest`);
     affected_by: {"app_label.ModelName": function(instance) → iterable of records of this kind whose search
     entries and labels change when that instance is saved or deleted}; order: place in lists of kinds;
@@ -127,6 +128,7 @@ class RecordKind:
     plural: object
     ref: Callable[[object], Ref]
     order: int
+    sources: Callable[[object], Iterable]
     ref_related: tuple = ()
     search: SearchSpec | None = None
     find: Callable[[str], object] | None = None

@@ -24,6 +24,7 @@ class RelationType(models.TextChoices):
     PROVIDES_MATERIALS_TO = "provides_materials_to", _("provides materials to")
     SECRETARIAT_OF = "secretariat_of", _("secretariat of")
     PART_OF = "part_of", _("part of")
+    SUMMARISES = "summarises", _("summarises")
     RELATED = "related", _("related to")
 
 
@@ -46,6 +47,7 @@ RELATION_INVERSE = {
     RelationType.PROVIDES_MATERIALS_TO: _("receives materials from"),
     RelationType.SECRETARIAT_OF: _("has as its secretariat"),
     RelationType.PART_OF: _("includes"),
+    RelationType.SUMMARISES: _("summarised in"),
     RelationType.RELATED: _("related to"),
 }
 
@@ -67,6 +69,7 @@ RELATION_DEFINITIONS = {
     RelationType.PROVIDES_MATERIALS_TO: _("The organisation must provide materials and information to the target."),
     RelationType.SECRETARIAT_OF: _("The organisation runs the target's secretariat."),
     RelationType.PART_OF: _("The organisation is established within the target."),
+    RelationType.SUMMARISES: _("A part of a briefing or overview presents the target in brief."),
     RelationType.RELATED: _("A relation that none of the other types describes; the note says which."),
 }
 

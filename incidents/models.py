@@ -55,15 +55,15 @@ class IncidentQuerySet(PublishableQuerySet):
             "countries",
             "attack_types",
             "sectors",
-            "sources",
-            Prefetch("figures", queryset=ImpactFigure.objects.select_related("source")),
+            Prefetch("sources", queryset=Source.objects.select_related("cited_by")),
+            Prefetch("figures", queryset=ImpactFigure.objects.select_related("source__cited_by")),
             Prefetch(
                 "links",
                 queryset=IncidentLink.objects.select_related(
-                    "document", "node__document", "identity__act", "cited_version", "evidence"
+                    "document", "node__document", "identity__act", "cited_version", "evidence__cited_by"
                 ),
             ),
-        ).select_related("attribution_source")
+        ).select_related("attribution_source__cited_by")
 
 
 class Incident(ConstraintMessages, Publishable, Edited):
@@ -85,6 +85,14 @@ class Incident(ConstraintMessages, Publishable, Edited):
     )
     countries = models.ManyToManyField(Country, related_name="incidents")
     sectors = models.ManyToManyField(Sector, related_name="incidents", blank=True)
+    sectors_interpretation = models.BooleanField(
+        _("sectors are an interpretation"),
+        default=True,
+        help_text=_(
+            "The sectors are this knowledge base's mapping of the incident onto Japan's critical infrastructure "
+            "sectors, not stated by a source."
+        ),
+    )
     attack_types = models.ManyToManyField(AttackType, related_name="incidents", blank=True)
     attribution = models.TextField(_("attribution, as stated by the source"), blank=True)
     attribution_source = models.ForeignKey(
@@ -165,6 +173,12 @@ class ImpactFigure(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="figures")
     value = models.DecimalField(_("value"), max_digits=16, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=100)
+    unit_en_singular = models.CharField(
+        _("English unit for one"),
+        max_length=100,
+        blank=True,
+        help_text=_("The English unit when the value is exactly 1 (hour for hours); empty when it does not change."),
+    )
     label = models.CharField(_("what was counted"), max_length=300)
     approximate = models.BooleanField(_("approximate"), default=False)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="figures")

@@ -1,9 +1,10 @@
 """The incidents app's record kind and where its typed links (incident → document, part or provision) are stored."""
 
-from django.db.models import Case, CharField, Count, F, Q, Value, When
+from django.db.models import BooleanField, Case, CharField, Count, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, SearchSpec, slug_ref
+from core.relations import RelationType
 from core.urls import neutral_path
 from strategy.records import TYPED_LINK_RELEVANCE, constant
 
@@ -42,6 +43,7 @@ KINDS = (
         ref=incident_ref,
         order=40,
         public=lambda incidents: incidents.public(),
+        sources=lambda incident: incident.sources.all(),
         search=SearchSpec(
             kind="incident",
             model="incidents.Incident",
@@ -75,11 +77,20 @@ def _target_kind():
     )
 
 
+def _summarises(then, otherwise):
+    """True for a link a part of a document makes to the incident it summarises (stored with the incident)."""
+    return Case(
+        When(relation_type=RelationType.SUMMARISES, then=Value(then)),
+        default=Value(otherwise),
+        output_field=BooleanField(),
+    )
+
+
 def _links_grouping(kind):
     if kind == "incident":
-        return {"relation": F("relation_type"), "outgoing": constant(True), "other": _target_kind()}
+        return {"relation": F("relation_type"), "outgoing": _summarises(False, True), "other": _target_kind()}
     if kind in ("article", "document", "node"):
-        return {"relation": F("relation_type"), "outgoing": constant(False), "other": constant("incident")}
+        return {"relation": F("relation_type"), "outgoing": _summarises(True, False), "other": constant("incident")}
     return None
 
 
@@ -91,19 +102,31 @@ def _links_summary(visible):
         .annotate(links=Count("pk"))
         .order_by()
     )
-    return [("incident", row["relation_type"], row["target_kind"], row["links"]) for row in rows]
+    return [
+        (row["target_kind"], row["relation_type"], "incident", row["links"])
+        if row["relation_type"] == RelationType.SUMMARISES
+        else ("incident", row["relation_type"], row["target_kind"], row["links"])
+        for row in rows
+    ]
+
+
+def _incident_link_edges(link):
+    """The link from the incident to its target; a part of a document that summarises the incident (a slide of a
+    briefing) is stored with the incident but reads from the part: the part summarises the incident."""
+    target = link.identity or link.node or link.document
+    if link.relation_type == RelationType.SUMMARISES:
+        return [EdgeSpec(target, link.incident, link.relation_type, link)]
+    return [EdgeSpec(link.incident, target, link.relation_type, link)]
 
 
 LINK_STORES = (
     LinkStore(
         name="incidents.IncidentLink",
         queryset=lambda: IncidentLink.objects.select_related(
-            "incident", "document", "node__document", "identity__act", "cited_version__act", "evidence"
+            "incident", "document", "node__document", "identity__act", "cited_version__act", "evidence__cited_by"
         ),
         touching=_links_touching,
-        edges=lambda link: [
-            EdgeSpec(link.incident, link.identity or link.node or link.document, link.relation_type, link)
-        ],
+        edges=_incident_link_edges,
         grouping=_links_grouping,
         relevance=TYPED_LINK_RELEVANCE,
         summary=_links_summary,

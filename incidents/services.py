@@ -4,7 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
-from laws.services import ContentError, bilingual, get_or_create_source, resolve_law_reference
+from laws.services import ContentError, SourceBook, bilingual, resolve_law_reference
 from strategy.models import Document, Node, Sector
 from strategy.services import partial_date
 
@@ -12,7 +12,10 @@ from .models import AttackType, Country, ImpactFigure, Incident, IncidentLink
 
 
 @transaction.atomic
-def load_incidents(*, data):
+def load_incidents(*, data, sources=None):
+    """Create the attack types, countries and incidents (with figures and links) of fixtures/incidents.json that
+    do not exist yet. sources: the SourceBook of the load (a fresh one by default). Raises ContentError."""
+    sources = sources if sources is not None else SourceBook()
     attack_types = {}
     pending = list(data.get("attack_types", []))
     with AttackType.objects.delay_mptt_updates():
@@ -38,7 +41,7 @@ def load_incidents(*, data):
     sectors = {sector.slug: sector for sector in Sector.objects.all()}
     documents = {document.slug: document for document in Document.objects.all()}
     for entry in data.get("incidents", []):
-        _load_incident(entry, attack_types, countries, sectors, documents)
+        _load_incident(entry, attack_types, countries, sectors, documents, sources)
 
 
 def _pick(table, key, where):
@@ -48,13 +51,16 @@ def _pick(table, key, where):
         raise ContentError(f"{where}: unknown reference {key!r}") from None
 
 
-def _load_incident(entry, attack_types, countries, sectors, documents):
+def _load_incident(entry, attack_types, countries, sectors, documents, sources):
     where = f"incident {entry['slug']}"
     if Incident.objects.filter(slug=entry["slug"]).exists():
         return
     if not entry.get("sources"):
         raise ContentError(f"{where}: every incident needs at least one source")
-    keyed = {source["key"]: get_or_create_source(source) for source in entry["sources"]}
+    keyed = {}
+    for index, value in enumerate(entry["sources"]):
+        source = sources.get(value, f"{where} sources[{index}]")
+        keyed[value["key"] if isinstance(value, dict) else value] = source
     start, start_precision = partial_date(entry["start"], f"{where} start")
     end, end_precision = partial_date(entry.get("end"), f"{where} end")
     deck, deck_precision = partial_date(entry.get("deck_date"), f"{where} deck date")
@@ -67,6 +73,7 @@ def _load_incident(entry, attack_types, countries, sectors, documents):
         deck_label=entry.get("deck_label_ja", ""),
         deck_date=deck,
         deck_precision=deck_precision,
+        sectors_interpretation=entry.get("sectors_interpretation", True),
         attribution_source=_pick(keyed, entry["attribution_source"], where)
         if entry.get("attribution_source")
         else None,
@@ -85,6 +92,7 @@ def _load_incident(entry, attack_types, countries, sectors, documents):
             incident=incident,
             value=value,
             approximate=figure.get("approximate", False),
+            unit_en_singular=figure.get("unit_en_singular", ""),
             source=_pick(keyed, figure["source"], where),
             **bilingual(figure, "unit", "label"),
         )

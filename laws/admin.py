@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from core.editor_admin import EditorAdmin, make_draft, publish
@@ -30,9 +31,10 @@ class ProvisionChangeInline(TranslationTabularInline):
 
 @admin.register(AmendingAct)
 class AmendingActAdmin(EditorAdmin, TabbedTranslationAdmin):
-    list_display = ["law_number", "key", "promulgated", "effective", "verified"]
-    list_filter = ["verified"]
+    list_display = ["law_number", "key", "promulgated", "effective", "source"]
+    list_select_related = ["source"]
     search_fields = ["law_number_ja", "law_number_en", "title_ja", "title_en", "key"]
+    autocomplete_fields = ["source"]
     inlines = [ProvisionChangeInline]
 
 
@@ -141,11 +143,57 @@ def _loaded_chain(provision):
     return chain
 
 
+class AddressFilter(admin.SimpleListFilter):
+    """Sources by the state of their address: the ones needing attention (broken or never checked) first."""
+
+    title = _("address")
+    parameter_name = "address"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("attention", _("broken, unreachable or not checked")),
+            ("broken", _("broken or unreachable")),
+            ("unchecked", _("not checked yet")),
+            ("answers", _("answers (directly or after a redirect)")),
+            ("none", _("no address")),
+        ]
+
+    def queryset(self, request, queryset):
+        status = Source.LinkStatus
+        with_url = queryset.exclude(url="")
+        return {
+            "attention": with_url.filter(link_status__in=[status.BROKEN, status.UNREACHABLE, status.UNCHECKED]),
+            "broken": with_url.filter(link_status__in=[status.BROKEN, status.UNREACHABLE]),
+            "unchecked": with_url.filter(link_status=status.UNCHECKED),
+            "answers": with_url.filter(link_status__in=[status.OK, status.REDIRECTED]),
+            "none": queryset.filter(url=""),
+        }.get(self.value(), queryset)
+
+
 @admin.register(Source)
 class SourceAdmin(EditorAdmin, admin.ModelAdmin):
-    list_display = ["title", "publisher", "date", "language", "verified"]
-    list_filter = ["verified", "language"]
-    search_fields = ["title", "publisher", "url", "key"]
+    """Sources with what was seen of each and the last check of its address (manage.py check_source_links)."""
+
+    list_display = ["title", "key", "checked", "link_status", "link_http_status", "link_checked_at"]
+    list_filter = [AddressFilter, "checked", "link_status", "language"]
+    search_fields = ["title", "title_en", "publisher", "url", "key"]
+    autocomplete_fields = ["cited_by"]
+    readonly_fields = ["link_status", "link_http_status", "link_final_url", "link_error", "link_checked_at"]
+    actions = ["check_addresses"]
+
+    @admin.action(description=_("Check the addresses of the selected sources now"))
+    def check_addresses(self, request, queryset):
+        from .services.links import check_sources
+
+        results = check_sources(queryset)
+        failed = (Source.LinkStatus.BROKEN, Source.LinkStatus.UNREACHABLE)
+        broken = sum(1 for result in results if result.status in failed)
+        message = ngettext(
+            "%(checked)d address checked; broken or unreachable: %(broken)d.",
+            "%(checked)d addresses checked; broken or unreachable: %(broken)d.",
+            len(results),
+        )
+        self.message_user(request, message % {"checked": len(results), "broken": broken})
 
 
 @admin.register(Term)

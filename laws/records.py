@@ -6,7 +6,7 @@ from core.records import IndexEntry, RecordKind, Ref, SearchSpec
 from core.urls import neutral_path
 
 from .address import ProvisionAddress, cite
-from .models import AmendingAct, ArticleIdentity, Provision, Term
+from .models import AmendingAct, ArticleIdentity, Provision, Source, Term
 
 
 def act_short_name(act, language):
@@ -50,6 +50,18 @@ def term_ref(term):
     return Ref(
         f"term:{term.slug}", "term", term.term_ja, term.term_en or "", neutral_path("glossary-term", slug=term.slug)
     )
+
+
+# --- Sources of each kind ----------------------------------------------------------------------
+
+
+def article_sources(identity):
+    """The sources of the texts that number the article (each version names the document it was taken from)."""
+    return Source.objects.filter(versions__article_numbers__identity=identity).distinct()
+
+
+def _one(source):
+    return [source] if source is not None else []
 
 
 # --- Search entries ----------------------------------------------------------------------------
@@ -142,6 +154,7 @@ KINDS = (
         order=10,
         ref_related=("act",),
         find=lambda rest: _in_act(ArticleIdentity, rest),
+        sources=article_sources,
         search=SearchSpec(
             kind="provision",
             model="laws.Provision",
@@ -162,6 +175,7 @@ KINDS = (
         order=60,
         ref_related=("act",),
         find=lambda rest: _in_act(AmendingAct, rest),
+        sources=lambda amending_act: _one(amending_act.source),
     ),
     RecordKind(
         key="term",
@@ -170,6 +184,7 @@ KINDS = (
         ref=term_ref,
         order=70,
         public=lambda terms: terms.public(),
+        sources=lambda term: _one(term.source),
         search=SearchSpec(
             kind="term",
             model="laws.Term",

@@ -70,7 +70,7 @@ def parse_as_of(value):
 
 def choose_text(act, params):
     """The version to show for ?version=… or ?as_of=…; raises BadRequest or Http404."""
-    versions = list(act.versions.select_related("amended_through").order_by("in_force_from"))
+    versions = list(act.versions.select_related("amended_through", "source__cited_by").order_by("in_force_from"))
     if not versions:
         raise Http404(_("No version of this act is recorded."))
     as_of_raw = params.get("as_of", "").strip()
@@ -83,7 +83,9 @@ def choose_text(act, params):
                 % {"date": format_partial_date(act.promulgated), "as_of": format_partial_date(as_of)}
             )
         chosen = [v for v in versions if v.in_force_from <= as_of][-1]
-        choice = TextChoice(chosen, as_of=as_of, commencements=list(chosen.commencements.select_related("source")))
+        choice = TextChoice(
+            chosen, as_of=as_of, commencements=list(chosen.commencements.select_related("source__cited_by"))
+        )
         reflected = chosen.amended_through.promulgated if chosen.amended_through_id else None
         for amendment in act.amending_acts.order_by("promulgated", "key"):
             if reflected and amendment.promulgated <= reflected:

@@ -87,7 +87,12 @@ def amendment_list(request, act):
 
 def amendment_detail(request, act, key):
     act = _act(act)
-    amendment = act.amending_acts.prefetch_related("changes__identity", "overviews").filter(key=key).first()
+    amendment = (
+        act.amending_acts.select_related("source__cited_by")
+        .prefetch_related("changes__identity", "overviews")
+        .filter(key=key)
+        .first()
+    )
     if amendment is None:
         raise Http404(_("No amending act of this act is recorded at this address. See the list of amendments."))
     data = structured_data.amendment_data(Site.of(request), act, amendment)

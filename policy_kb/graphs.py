@@ -24,6 +24,7 @@ KIND_COLOURS = {  # fill colours behind dark text: all give ≥ 7:1 contrast wit
     "organisation": "#efe8fd",
     "amendment": "#eeeeee",
     "term": "#e6f5ec",
+    "sector": "#fdeedd",
 }
 KIND_STROKES = {
     "article": "#0017c1",
@@ -33,8 +34,9 @@ KIND_STROKES = {
     "organisation": "#5c2d91",
     "amendment": "#4d4d4d",
     "term": "#197a4b",
+    "sector": "#a04a00",
 }
-NETWORK_COLUMNS = ["incident", "node", "document", "article", "amendment", "organisation"]  # from the left
+NETWORK_COLUMNS = ["incident", "node", "document", "article", "amendment", "organisation", "sector"]  # from the left
 GRAPH_NODES = 20  # records drawn at most in a record's graph, the record included
 FIRST_RING = 8  # of which at most this many one link away
 SECOND_RING_READ = 30  # links read per store for the second ring

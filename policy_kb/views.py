@@ -212,7 +212,7 @@ USES_PER_PAGE = 30
 def glossary_term(request, slug):
     """A term with the records that use it, USES_PER_PAGE at a time (?page=), grouped by kind; the counts per
     kind cover every use."""
-    term = Term.objects.select_related("defined_in__act", "source").filter(slug=slug).first()
+    term = Term.objects.select_related("defined_in__act", "source__cited_by").filter(slug=slug).first()
     try:
         preview = term is not None and preview_of(term, partial(can_preview, request.user))
     except LookupError:

@@ -67,6 +67,7 @@ class NodePage:
     previous: Node | None
     next: Node | None
     preview: bool = False  # an editor sees a draft
+    sources: list = field(default_factory=list)  # the document's
 
 
 @dataclass
@@ -128,7 +129,8 @@ class RelationView:
 
 @dataclass
 class OrganisationPage:
-    """One organisation: its units, relations, documents and plan editions."""
+    """One organisation: its units, relations, documents and plan editions, sources, and the parts of documents
+    that link to it (core.links.LinkView from the organisation)."""
 
     organisation: Organisation
     units: list
@@ -136,3 +138,15 @@ class OrganisationPage:
     documents: list
     editions: list
     preview: bool = False  # an editor sees a draft
+    sources: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+
+
+@dataclass
+class SectorPage:
+    """One critical infrastructure sector: the plan editions that include it, its incidents and sources."""
+
+    sector: Sector
+    editions: list
+    incidents: list
+    sources: list

@@ -1,4 +1,5 @@
-"""The strategy app's record kinds (documents, their parts, organisations) and where its typed links are stored."""
+"""The strategy app's record kinds (documents, their parts, organisations, sectors) and where its typed links are
+stored."""
 
 from django.db.models import BooleanField, Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from core.records import EdgeSpec, IndexEntry, LinkStore, RecordKind, Ref, SearchSpec, slug_ref
 from core.relations import RelationType
 from core.urls import neutral_path
+from laws.models import Source
 
 from .models import Document, Node, Organisation, OrganisationRelation, ProvisionLink
 
@@ -27,6 +29,32 @@ def node_ref(node):
 
 def organisation_ref(organisation):
     return slug_ref("organisation", organisation, "name", "strategy:organisation")
+
+
+def sector_ref(sector):
+    return slug_ref("sector", sector, "name", "strategy:sector")
+
+
+# --- Sources of each kind ----------------------------------------------------------------------
+
+
+def document_sources(document):
+    return document.sources.all()
+
+
+def node_sources(node):
+    """A part of a document rests on the document's sources."""
+    return node.document.sources.all()
+
+
+def organisation_sources(organisation):
+    return organisation.sources.all()
+
+
+def sector_sources(sector):
+    """A sector is known from the action plans that name it: their sources and their documents' sources."""
+    editions = sector.plan_editions.all()
+    return Source.objects.filter(Q(plan_editions__in=editions) | Q(documents__plan_edition__in=editions)).distinct()
 
 
 # --- Search entries ----------------------------------------------------------------------------
@@ -89,6 +117,7 @@ KINDS = (
         ref=document_ref,
         order=20,
         public=lambda documents: documents.public(),
+        sources=document_sources,
         search=SearchSpec(
             kind="document",
             model="strategy.Document",
@@ -106,6 +135,7 @@ KINDS = (
         public=lambda nodes: nodes.public(),
         ref_related=("document",),
         find=lambda rest: _two_part(Node.objects.select_related("document"), "document__slug", "key", rest),
+        sources=node_sources,
         search=SearchSpec(
             kind="measure",
             model="strategy.Node",
@@ -124,6 +154,7 @@ KINDS = (
         ref=organisation_ref,
         order=50,
         public=lambda organisations: organisations.public(),
+        sources=organisation_sources,
         search=SearchSpec(
             kind="organisation",
             model="strategy.Organisation",
@@ -131,6 +162,14 @@ KINDS = (
             key=lambda organisation: organisation.slug,
             affected_by={"strategy.Organisation": lambda organisation: [organisation]},
         ),
+    ),
+    RecordKind(
+        key="sector",
+        model="strategy.Sector",
+        plural=_("Critical infrastructure sectors"),
+        ref=sector_ref,
+        order=55,
+        sources=sector_sources,
     ),
 )
 
@@ -160,23 +199,32 @@ def _provision_link_source_kind():
     return Case(When(node__isnull=True, then=Value("document")), default=Value("node"), output_field=CharField())
 
 
+def _provision_link_target_kind():
+    return Case(
+        When(identity__isnull=False, then=Value("article")),
+        When(organisation__isnull=False, then=Value("organisation")),
+        When(sector__isnull=False, then=Value("sector")),
+        When(target_node__isnull=False, then=Value("node")),
+        default=Value("document"),
+        output_field=CharField(),
+    )
+
+
 def _provision_links_grouping(kind):
-    if kind == "article":
+    if kind in ("article", "organisation", "sector"):  # only ever a target
         return {"relation": F("relation_type"), "outgoing": constant(False), "other": _provision_link_source_kind()}
-    if kind in ("document", "node"):
-        return {"relation": F("relation_type"), "outgoing": constant(True), "other": constant("article")}
-    return None
+    return None  # a document or a part may be either end of a row (a slide links to a document): few, read whole
 
 
 def _provision_links_summary(visible):
     rows = (
         ProvisionLink.objects.filter(visible or Q())
-        .annotate(source_kind=_provision_link_source_kind())
-        .values("source_kind", "relation_type")
+        .annotate(source_kind=_provision_link_source_kind(), target_kind=_provision_link_target_kind())
+        .values("source_kind", "relation_type", "target_kind")
         .annotate(links=Count("pk"))
         .order_by()
     )
-    return [(row["source_kind"], row["relation_type"], "article", row["links"]) for row in rows]
+    return [(row["source_kind"], row["relation_type"], row["target_kind"], row["links"]) for row in rows]
 
 
 def _relations_grouping(kind):
@@ -228,15 +276,20 @@ def _document_links_summary(visible):
     ]
 
 
-_LAW = ("identity__act", "cited_version__act", "evidence")
+_LAW = ("identity__act", "cited_version__act", "evidence__cited_by")
 
 
 def _provision_links_touching(kind, pks):
     return {
         "article": Q(identity__in=pks),
-        "document": Q(document__in=pks, node__isnull=True),
-        "node": Q(node__in=pks),
+        "document": Q(document__in=pks, node__isnull=True) | Q(target_document__in=pks, target_node__isnull=True),
+        "node": Q(node__in=pks) | Q(target_node__in=pks),
+        "organisation": Q(organisation__in=pks),
+        "sector": Q(sector__in=pks),
     }.get(kind)
+
+
+_TARGETS = ("organisation", "sector", "target_document", "target_node__document")
 
 
 def _relations_touching(kind, pks):
@@ -284,13 +337,20 @@ def _document_edges(document):
 LINK_STORES = (
     LinkStore(
         name="strategy.ProvisionLink",
-        queryset=lambda: ProvisionLink.objects.select_related("document", "node__document", *_LAW),
+        queryset=lambda: ProvisionLink.objects.select_related("document", "node__document", *_TARGETS, *_LAW),
         touching=_provision_links_touching,
-        edges=lambda link: [EdgeSpec(link.node or link.document, link.identity, link.relation_type, link)],
+        edges=lambda link: [EdgeSpec(link.record, link.target, link.relation_type, link)],
         grouping=_provision_links_grouping,
         relevance=TYPED_LINK_RELEVANCE,
         summary=_provision_links_summary,
-        ends=(("document", "document"), ("node", "node"), ("article", "identity")),
+        ends=(
+            ("document", "document"),
+            ("node", "node"),
+            ("article", "identity"),
+            ("organisation", "organisation"),
+            ("document", "target_document"),
+            ("node", "target_node"),
+        ),
     ),
     LinkStore(
         name="strategy.OrganisationRelation",

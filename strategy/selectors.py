@@ -7,7 +7,7 @@ one ordered query and assembled here, never walked with get_children() in a loop
 from collections import defaultdict
 
 from django.core.exceptions import BadRequest
-from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import FirstValue, RowNumber
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -15,22 +15,21 @@ from django.utils.translation import gettext as _
 from core.editing import nobody, preview_of
 from core.i18n import localized
 from core.layout.diagram import DiagramLink, DiagramNode, layout_diagram
-from core.links import provision_view
+from core.links import edge_from, provision_view, view_from
 from core.paging import CountedPage, page_number
+from core.records import EdgeSpec, registry
 from core.relations import relation_wording
 
-from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, Sector, Status
+from .models import Document, Node, Organisation, OrganisationRelation, PlanEdition, ProvisionLink, Status
 from .ordering import diagram_rank, list_rank
 from .pages import (
     DocumentPage,
-    EditionColumn,
     IndexPage,
     NodePage,
     OrganisationPage,
     OrgTreeEntry,
     RelationRow,
     RelationView,
-    SectorRow,
     StructurePage,
     TreeEntry,
 )
@@ -41,7 +40,18 @@ def documents_by_date(queryset):
     return queryset.order_by(F("decided_on").asc(nulls_last=True), "slug")
 
 
-_LAW_JOINS = ("identity__act", "cited_version", "evidence")
+_LAW_JOINS = ("identity__act", "cited_version", "evidence__cited_by")
+
+
+def link_view(link, record):
+    """The core.links.LinkView, from `record` (the linking part or document), of one of a document's links:
+    to a provision (numbered as cited) or to another record; None for a link to a record readers may not see (a
+    draft: link.target's is_public())."""
+    if not _is_public(link.target):
+        return None
+    if link.identity_id:
+        return provision_view(link, record)
+    return view_from(edge_from(EdgeSpec(record, link.target, link.relation_type, link)), registry.key(record))
 
 
 # --- Index -----------------------------------------------------------------------------------
@@ -90,9 +100,7 @@ def index_page(kind="", number=1):
         .order_by("number")
     )
     total = sum(counts.values())
-    for edition in editions:
-        if edition.document is not None and not edition.document.is_public():
-            edition.document = None  # a draft document is not linked
+    editions = without_draft_documents(editions)
     return IndexPage(
         kind=kind,
         kind_label=Document.Kind(kind).label if kind else "",
@@ -133,7 +141,7 @@ def document_page(slug, may_preview=nobody):
     for link in document.provision_links.all():
         if link.node_id and link.node_id not in by_pk:
             continue  # made by a part not shown
-        view = provision_view(link, by_pk[link.node_id] if link.node_id else document)
+        view = link_view(link, by_pk[link.node_id] if link.node_id else document)
         if view is not None:
             links_by_node[link.node_id].append(view)
     entries, tree = {}, []
@@ -156,34 +164,41 @@ def document_page(slug, may_preview=nobody):
     )
 
 
-def _public_or_none(document):
-    """`document` (loaded with the page's document) when readers may see it, else None: a draft is not linked."""
-    return document if document is not None and document.is_public() else None
+def _public_or_none(record):
+    """`record` (loaded with the page's record) when readers may see it, else None: a draft is not linked."""
+    return record if record is not None and _is_public(record) else None
+
+
+def _is_public(record):
+    """Whether readers may see `record` (its is_public(); a record of a kind without drafts always)."""
+    is_public = getattr(record, "is_public", None)
+    return is_public is None or is_public()
 
 
 # --- Node (a measure or any other part) ------------------------------------------------------
 
 
 def node_page(slug, key, may_preview=nobody):
-    """The part, its ancestors, siblings and children (one query for all three) and its provision links.
+    """The part, its ancestors, siblings and children (every part of the document read in one query), and the
+    document's sources.
 
     A part readers may not see (a draft, or in a draft document) is shown only when may_preview(part) allows
     it, with its draft relatives; otherwise Http404, as for a part that does not exist."""
-    node = Node.objects.select_related("document__deciding_body").filter(document__slug=slug, key=key).first()
+    nodes = list(
+        Node.objects.filter(document__slug=slug).select_related("document__deciding_body").order_by("tree_id", "lft")
+    )
+    node = next((n for n in nodes if n.key == key), None)
     try:
         preview = node is not None and preview_of(node, may_preview)
     except LookupError:
         node = None
     if node is None:
-        if not Document.objects.filter(slug=slug).exists():
+        if not nodes and not Document.objects.filter(slug=slug).exists():
             raise Http404(_("There is no policy document “%(slug)s”.") % {"slug": slug[:60]})
         raise Http404(_("The document has no part “%(key)s”.") % {"key": key[:60]})
     document = node.document
-    same_parent = Q(parent_id=node.parent_id) if node.parent_id else Q(parent__isnull=True)
-    ancestors_q = Q(tree_id=node.tree_id, lft__lt=node.lft, rght__gt=node.rght)
-    family = Node.objects.filter(document=document).filter(ancestors_q | same_parent | Q(parent=node))
     ancestors, siblings, children = [], [], []
-    for relative in family.order_by("tree_id", "lft"):
+    for relative in nodes:
         relative.document = document
         if not preview and not relative.is_public():
             continue
@@ -193,7 +208,7 @@ def node_page(slug, key, may_preview=nobody):
             children.append(relative)
         elif relative.parent_id == node.parent_id:
             siblings.append(relative)
-        else:
+        elif relative.tree_id == node.tree_id and relative.lft < node.lft and relative.rght > node.rght:
             ancestors.append(relative)
     index = siblings.index(node)
     return NodePage(
@@ -205,42 +220,8 @@ def node_page(slug, key, may_preview=nobody):
         previous=siblings[index - 1] if index > 0 else None,
         next=siblings[index + 1] if index + 1 < len(siblings) else None,
         preview=preview,
+        sources=list(document.sources.select_related("cited_by")),
     )
-
-
-# --- Sector matrix ---------------------------------------------------------------------------
-
-
-def sector_matrix():
-    """Sectors × plan editions in three queries; totals counted by the database."""
-    editions = list(
-        PlanEdition.objects.select_related("document").annotate(sector_total=Count("sectors")).order_by("number")
-    )
-    membership = set(PlanEdition.sectors.through.objects.values_list("planedition_id", "sector_id"))
-    sectors = list(Sector.objects.order_by("order").prefetch_related("incidents"))
-    columns, previous = [], None
-    for edition in editions:
-        included = [sector for sector in sectors if (edition.pk, sector.pk) in membership]
-        before = [sector for sector in sectors if (previous.pk, sector.pk) in membership] if previous else included
-        columns.append(
-            EditionColumn(
-                edition=edition,
-                total=edition.sector_total,
-                previous_total=columns[-1].total if columns else None,
-                added=[sector for sector in included if sector not in before],
-                removed=[sector for sector in before if sector not in included],
-            )
-        )
-        previous = edition
-    rows = [
-        SectorRow(
-            sector=sector,
-            cells=[(edition.pk, sector.pk) in membership for edition in editions],
-            incidents=[incident for incident in sector.incidents.all() if incident.is_public()],
-        )
-        for sector in sectors
-    ]
-    return columns, rows
 
 
 # --- Organisations ---------------------------------------------------------------------------
@@ -296,41 +277,55 @@ def organisation_diagram(organisations, relations, language):
 
 
 def organisation_page(slug, may_preview=nobody):
-    """One organisation with its units, relations both ways, documents and plan editions readers may see;
-    Http404 if none, or if it is a draft that may_preview(organisation) does not allow."""
-    relation_qs = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
-    organisation = (
-        Organisation.objects.select_related("parent")
-        .prefetch_related(
-            "units",
-            Prefetch("relations_out", queryset=relation_qs),
-            Prefetch("relations_in", queryset=relation_qs),
-            Prefetch("documents", queryset=documents_by_date(Document.objects.select_related("deciding_body"))),
-            Prefetch("plan_editions", queryset=PlanEdition.objects.select_related("document").order_by("number")),
-        )
-        .filter(slug=slug)
-        .first()
+    """One organisation with its units, relations both ways, documents and plan editions, its sources and the
+    parts of documents that link to it, in six queries, as far as readers may see them; Http404 if none, or if
+    it is a draft that may_preview(organisation) does not allow."""
+    family = list(
+        Organisation.objects.select_related("parent").filter(Q(slug=slug) | Q(parent__slug=slug)).order_by("pk")
     )
+    organisation = next((o for o in family if o.slug == slug), None)
     try:
         preview = organisation is not None and preview_of(organisation, may_preview)
     except LookupError:
         organisation = None
     if organisation is None:
         raise Http404(_("There is no organisation “%(slug)s”.") % {"slug": slug[:60]})
+    found = OrganisationRelation.objects.select_related("source", "target", *_LAW_JOINS)
+    found = list(found.filter(Q(source=organisation) | Q(target=organisation)))
     relations = [
         RelationView(r, True, r.target, relation_wording(r.relation_type, True), provision_view(r, r.source))
-        for r in organisation.relations_out.all()
-        if r.target.is_public()
+        for r in found
+        if r.source_id == organisation.pk and r.target.is_public()
     ] + [
         RelationView(r, False, r.source, relation_wording(r.relation_type, False), provision_view(r, r.source))
-        for r in organisation.relations_in.all()
-        if r.source.is_public()
+        for r in found
+        if r.source_id != organisation.pk and r.source.is_public()
     ]
+    mentions = (
+        ProvisionLink.objects.filter(organisation=organisation, document__in=Document.objects.public())
+        .filter(Q(node__isnull=True) | Q(node__in=Node.objects.public()))
+        .select_related("document", "node__document", "evidence__cited_by")
+    )
+    key = registry.key(organisation)
     return OrganisationPage(
         organisation=organisation,
-        units=sorted((unit for unit in organisation.units.all() if unit.is_public()), key=list_rank),
+        units=sorted((o for o in family if o.parent_id == organisation.pk and o.is_public()), key=list_rank),
         relations=relations,
-        documents=[document for document in organisation.documents.all() if document.is_public()],
-        editions=list(organisation.plan_editions.all()),
+        documents=list(documents_by_date(organisation.documents.public().select_related("deciding_body"))),
+        editions=without_draft_documents(organisation.plan_editions.select_related("document").order_by("number")),
         preview=preview,
+        sources=list(organisation.sources.select_related("cited_by")),
+        mentions=[
+            view_from(edge_from(EdgeSpec(link.record, organisation, link.relation_type, link)), key)
+            for link in mentions
+        ],
     )
+
+
+def without_draft_documents(editions):
+    """The plan editions as a list, a draft document of an edition unlinked (set to None)."""
+    editions = list(editions)
+    for edition in editions:
+        if edition.document is not None and not edition.document.is_public():
+            edition.document = None
+    return editions

@@ -25,12 +25,12 @@ class OrganisationRelationTranslation(TranslationOptions):
 
 @register(Document)
 class DocumentTranslation(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "summary", "note")
 
 
 @register(Node)
 class NodeTranslation(TranslationOptions):
-    fields = ("title", "body")
+    fields = ("title", "body", "note")
 
 
 @register(ProvisionLink)
@@ -40,7 +40,7 @@ class ProvisionLinkTranslation(TranslationOptions):
 
 @register(PlanEdition)
 class PlanEditionTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "note")
 
 
 # History after the translation registration, so each history table has both language columns.

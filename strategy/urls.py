@@ -10,6 +10,7 @@ urlpatterns = [
     path("documents/<slug:slug>/", views.document_detail, name="document"),
     path("documents/<slug:slug>/<slug:key>/", views.node_detail, name="node"),
     path("sectors/", views.sector_matrix, name="sectors"),
+    path("sectors/<slug:slug>/", views.sector_detail, name="sector"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
 ]

@@ -13,7 +13,7 @@ from core.i18n import reader_language
 from core.jsonld import Site
 from core.paging import query_without_page
 
-from . import selectors, structured_data
+from . import sector_selectors, selectors, structured_data
 
 
 def document_list(request):
@@ -40,8 +40,13 @@ def node_detail(request, slug, key):
 
 
 def sector_matrix(request):
-    columns, rows = selectors.sector_matrix()
+    columns, rows = sector_selectors.sector_matrix()
     return render(request, "strategy/sector_matrix.html", {"columns": columns, "rows": rows})
+
+
+def sector_detail(request, slug):
+    page = sector_selectors.sector_page(slug)
+    return render(request, "strategy/sector_detail.html", {"page": page, "sector": page.sector})
 
 
 def organisation_list(request):

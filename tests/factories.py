@@ -37,7 +37,8 @@ class SourceFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Test source {n}")
     url = factory.Sequence(lambda n: f"https://example.org/test-source-{n}")
     publisher = "Example publisher"
-    verified = True
+    language = "en"
+    checked = Source.Checked.SEEN
 
 
 class ActFactory(DjangoModelFactory):

@@ -108,10 +108,15 @@ def spaced_lines(lines):
 
 def spoken_name(lines, full):
     """The accessible name of a box showing `lines` of the label `full`: the label itself when the lines show it
-    (whole, or cut with an ellipsis), else the visible text then the label ("NISC, National center of …"), so
-    the name always holds what is seen."""
+    (whole, or cut with an ellipsis between words), else the visible text then the label ("NISC, National center
+    of …", "Cybersecurit…, Cybersecurity Promotion System"), so the name always holds what is seen, word for
+    word."""
     visible = " ".join("".join(spaced_lines(lines)).split())
     whole = " ".join(full.split())
-    if visible.removesuffix("…") and whole.startswith(visible.removesuffix("…")):
-        return whole
+    shown = visible.removesuffix("…")
+    if shown and whole.startswith(shown):
+        following = whole[len(shown) : len(shown) + 1]
+        if not (shown[-1].isalnum() and following.isalnum() and not _is_wide(shown[-1])):
+            return whole
+        # a Latin word cut inside (one too long for a line): name what is seen, as seen, then the label
     return f"{visible}, {whole}" if visible else whole

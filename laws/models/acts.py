@@ -73,9 +73,15 @@ class AmendingAct(Edited):
     effective = models.DateField(_("in force from"), null=True, blank=True)
     effective_note = models.CharField(_("entry into force"), max_length=300, blank=True)
     summary = models.TextField(_("summary"), blank=True)
-    source_url = http_url_field(_("source"), blank=True)
-    source_title = models.CharField(_("source title"), max_length=300, blank=True)
-    verified = models.BooleanField(_("verified"), default=False)
+    source = models.ForeignKey(
+        "laws.Source",
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amending_acts",
+        help_text=_("Where its law number, title and dates were read."),
+    )
 
     class Meta:
         ordering = ["promulgated", "key"]
@@ -132,6 +138,15 @@ class Version(ImportedFieldsModelMixin, Edited):
         related_name="versions",
     )
     note = models.TextField(_("note"), blank=True)
+    source = models.ForeignKey(
+        "laws.Source",
+        verbose_name=_("source"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="versions",
+        help_text=_("The document this text was taken from."),
+    )
     source_file = models.CharField(_("source file"), max_length=200, blank=True)
     source_sha256 = models.CharField(_("source checksum"), max_length=64, blank=True)
     front_matter = models.TextField(_("front matter"), blank=True, help_text=_("Lines before the first chapter."))

@@ -100,7 +100,10 @@ class Provision(ImportedFieldsModelMixin, Edited, MPTTModel):
 
     @property
     def label_en(self):
-        """The English label: Art. 30-2, (2) for a paragraph, (iii) for an item, else the English title."""
+        """The English label: Chapter IV for a chapter (as the official translation numbers them), Art. 30-2,
+        (2) for a paragraph, (iii) for an item, else the English title."""
+        if self.kind == self.Kind.CHAPTER and self.number.isdigit():
+            return f"Chapter {roman(int(self.number)).upper()}"
         if self.kind == self.Kind.ARTICLE:
             return article_label_en(self.number)
         if self.kind == self.Kind.PARAGRAPH:
@@ -108,6 +111,11 @@ class Provision(ImportedFieldsModelMixin, Edited, MPTTModel):
         if self.kind == self.Kind.ITEM:
             return f"({roman(int(self.number))})"
         return self.title_en or self.label
+
+    @property
+    def is_extract(self):
+        """True for a block of supplementary provisions printed as an extract (抄) of the amending act's."""
+        return self.kind == self.Kind.SUPPLEMENTARY and self.label.rstrip().endswith("抄")
 
     @property
     def egov_anchor(self):

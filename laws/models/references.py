@@ -13,18 +13,69 @@ from .acts import ArticleIdentity, Version
 
 
 class Source(Edited):
-    """A document cited for a fact: shared by every app (facts carry their source)."""
+    """A document cited for a fact: shared by every app (facts carry their source).
+
+    `checked` says what this knowledge base has seen of it: the document itself (the original or a stored copy;
+    the note says which), only another source that cites it (`cited_by`), or nothing. The link fields record
+    the last check of its address by `manage.py check_source_links`; they say nothing about its content.
+    """
+
+    class Checked(models.TextChoices):
+        SEEN = "seen", _("seen in the document")
+        CITED = "cited", _("cited by a source seen")
+        UNCHECKED = "unchecked", _("not checked")
+
+    class LinkStatus(models.TextChoices):
+        UNCHECKED = "unchecked", _("address not checked yet")
+        OK = "ok", _("address answers")
+        REDIRECTED = "redirected", _("address redirects")
+        BROKEN = "broken", _("address broken")
+        UNREACHABLE = "unreachable", _("address unreachable")
 
     key = models.SlugField(_("key"), max_length=80, unique=True)
     url = http_url_field(_("URL"), blank=True)
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=400)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True, help_text=_("As the source names it."))
+    publisher_en = models.CharField(
+        _("publisher in English"), max_length=200, blank=True, help_text=_("For a publisher not named in English.")
+    )
+    title = models.CharField(_("title"), max_length=400, help_text=_("As the document gives it, in its language."))
+    title_en = models.CharField(
+        _("title in English"),
+        max_length=400,
+        blank=True,
+        help_text=_("A provisional translation, for a document not in English."),
+    )
+    title_supplied = models.BooleanField(
+        _("title supplied"),
+        default=False,
+        help_text=_("The title describes the document in this knowledge base's words: its own title is not known."),
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
-    verified = models.BooleanField(
-        _("verified"), default=False, help_text=_("Off when the address was seen cited but not opened.")
+    checked = models.CharField(
+        _("checked"),
+        max_length=10,
+        choices=Checked.choices,
+        default=Checked.UNCHECKED,
+        help_text=_("Seen in the document (the original or a stored copy), cited by a source seen, or not checked."),
+    )
+    cited_by = models.ForeignKey(
+        "self",
+        verbose_name=_("cited by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cites",
+        help_text=_("For a source known only because another source cites it: that source."),
     )
     note = models.TextField(_("note"), blank=True)
+    link_status = models.CharField(
+        _("address status"), max_length=12, choices=LinkStatus.choices, default=LinkStatus.UNCHECKED, editable=False
+    )
+    link_http_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True, editable=False)
+    link_final_url = models.CharField(_("address after redirects"), max_length=500, blank=True, editable=False)
+    link_error = models.CharField(_("error"), max_length=300, blank=True, editable=False)
+    link_checked_at = models.DateTimeField(_("address last checked"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["date", "title"]

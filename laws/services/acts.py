@@ -6,23 +6,24 @@ from core.dates import DatePrecision, check_partial_date
 from core.imported import statute_import
 from laws.models import Act, AmendingAct, ArticleIdentity, ArticleNumber, Commencement, ProvisionChange, Version
 
-from .loading import ContentError, bilingual, get_or_create_source, parse_date
+from .loading import ContentError, SourceBook, bilingual, parse_date
 
 
 @transaction.atomic
-def load_act(*, data):
+def load_act(*, data, sources=None):
     """Create the act of a fixture (fixtures/laws/<act slug>.json), its amending acts, versions, article identities,
     their numbers in each version and the recorded changes; what exists already is kept. Returns the Act.
 
-    Runs inside core.imported.statute_import(): the act's title, law number and e-Gov ID, the versions' source files
-    and the article numbers are imported data. Raises ContentError for a change naming an unknown article or a
-    lineage entry naming an unknown version.
+    sources: the SourceBook of the load (keys of fixtures/sources.json); a fresh one by default. Runs inside
+    core.imported.statute_import(): the act's title, law number and e-Gov ID, the versions' source files and the
+    article numbers are imported data. Raises ContentError for a change naming an unknown article, a lineage entry
+    naming an unknown version or an unknown source.
     """
     with statute_import():
-        return _load_act(data)
+        return _load_act(data, sources if sources is not None else SourceBook())
 
 
-def _load_act(data):
+def _load_act(data, sources):
     act_data = data["act"]
     act, _created = Act.objects.get_or_create(
         egov_law_id=act_data["egov_law_id"],
@@ -34,14 +35,14 @@ def _load_act(data):
             **bilingual(act_data, "title", "short_title", "law_number"),
         },
     )
-    for source in data.get("sources", []):
-        get_or_create_source(source)
+    for index, source in enumerate(data.get("sources", [])):
+        sources.get(source, f"sources[{index}]")
     identities = {}
     for entry in data["lineage"]:
         identities[entry["key"]], _created = ArticleIdentity.objects.get_or_create(act=act, key=entry["key"])
     amending = {}
     for entry in data["amending_acts"]:
-        amending[entry["key"]] = _load_amending_act(act, entry, identities)
+        amending[entry["key"]] = _load_amending_act(act, entry, identities, sources)
     versions = {}
     for entry in data["versions"]:
         versions[entry["key"]], _created = Version.objects.get_or_create(
@@ -50,6 +51,7 @@ def _load_act(data):
             defaults={
                 "in_force_from": parse_date(entry["in_force_from"]),
                 "amended_through": amending.get(entry.get("amended_through")),
+                "source": sources.get(entry.get("source"), f"version {entry['key']}"),
                 "source_file": entry.get("source_file", ""),
                 **bilingual(entry, "label", "note"),
             },
@@ -66,11 +68,11 @@ def _load_act(data):
                 rows.append(ArticleNumber(identity=identity, version=version, number=str(number)))
     ArticleNumber.objects.bulk_create(rows)
     for entry in data.get("commencements", []):
-        _load_commencement(entry, versions)
+        _load_commencement(entry, versions, sources)
     return act
 
 
-def _load_commencement(entry, versions):
+def _load_commencement(entry, versions, sources):
     """A Commencement of a fixture (`commencements`: version key, scope, date with precision, basis, source);
     an existing one with the same version and scope is kept. Raises ContentError for an unknown version or a
     date off its precision."""
@@ -87,24 +89,21 @@ def _load_commencement(entry, versions):
         defaults={
             "in_force_from": date,
             "precision": precision,
-            "source": get_or_create_source(entry.get("source")),
+            "source": sources.get(entry.get("source"), f"commencement of {entry['version']}"),
             "verified": entry.get("verified", False),
             **bilingual(entry, "basis", "note"),
         },
     )
 
 
-def _load_amending_act(act, entry, identities):
-    source = get_or_create_source(entry.get("source"))
+def _load_amending_act(act, entry, identities, sources):
     amending_act, created = AmendingAct.objects.get_or_create(
         act=act,
         key=entry["key"],
         defaults={
             "promulgated": parse_date(entry["promulgated"]),
             "effective": parse_date(entry.get("effective")),
-            "source_url": source.url if source else "",
-            "source_title": source.title if source else "",
-            "verified": entry.get("verified", False),
+            "source": sources.get(entry.get("source"), f"amending act {entry['key']}"),
             **bilingual(entry, "law_number", "title", "effective_note", "summary"),
         },
     )

@@ -5,12 +5,15 @@ from django.db import transaction
 from laws.models import Term
 
 from .acts import resolve_law_reference
-from .loading import bilingual, get_or_create_source
+from .loading import SourceBook, bilingual
 
 
 @transaction.atomic
-def load_glossary(*, data):
-    """Create the glossary terms of fixtures/glossary.json that do not exist yet. Raises ContentError."""
+def load_glossary(*, data, sources=None):
+    """Create the glossary terms of fixtures/glossary.json that do not exist yet.
+
+    sources: the SourceBook of the load (a fresh one by default). Raises ContentError."""
+    sources = sources if sources is not None else SourceBook()
     for entry in data.get("terms", []):
         if Term.objects.filter(slug=entry["slug"]).exists():
             continue
@@ -20,7 +23,7 @@ def load_glossary(*, data):
             reading=entry.get("reading", ""),
             defined_in=defined.get("identity"),
             defined_in_paragraph=defined.get("paragraph"),
-            source=get_or_create_source(entry.get("source")),
+            source=sources.get(entry.get("source"), f"term {entry['slug']}"),
             aliases_ja=", ".join(entry.get("aliases_ja", [])),
             aliases_en=", ".join(entry.get("aliases_en", [])),
             **bilingual(entry, "term", "definition"),

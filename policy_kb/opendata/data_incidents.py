@@ -43,6 +43,7 @@ INCIDENTS = Collection(
         Column("countries", list[str], lambda i: [c.code for c in i.countries.all()]),
         Column("attack_types", list[str], lambda i: [a.slug for a in i.attack_types.all()]),
         Column("sectors", list[str], lambda i: [s.slug for s in i.sectors.all()]),
+        Column("sectors_interpretation", bool, lambda i: i.sectors_interpretation),
         *translated("attribution"),
         Column(
             "attribution_source",

@@ -1,6 +1,8 @@
 """The published collections of the laws app's records: acts and versions, articles, provisions, amendments,
 glossary and sources (see catalogue.py for how they are published)."""
 
+import datetime
+
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
@@ -163,15 +165,13 @@ AMENDMENTS = Collection(
         date("effective"),
         *translated("effective_note"),
         *translated("summary"),
-        text("source_url"),
-        text("source_title"),
-        Column("verified", bool, lambda a: a.verified),
+        Column("source", str, lambda a: a.source.key if a.source_id else None, optional=True),
         Column("changes", CHANGES, lambda a: a.changes.all(), csv=False),
         *pages(ref_path),
     ),
     rows=lambda: (
         public_queryset("amendment")
-        .select_related("act")
+        .select_related("act", "source")
         .prefetch_related(Prefetch("changes", queryset=ProvisionChange.objects.select_related("identity__act")))
         .order_by("promulgated", "act__slug", "key")
     ),
@@ -184,14 +184,22 @@ SOURCES = Collection(
     columns=(
         text("key"),
         text("title"),
+        text("title_en"),
+        Column("title_supplied", bool, lambda s: s.title_supplied),
         text("publisher"),
+        text("publisher_en"),
         text("url"),
         date("date"),
         text("language"),
-        Column("verified", bool, lambda s: s.verified),
+        text("checked"),
+        Column("cited_by", str, lambda s: s.cited_by.key if s.cited_by_id else None, optional=True),
         text("note"),
+        text("link_status"),
+        Column(
+            "link_checked_on", datetime.date, lambda s: s.link_checked_at and s.link_checked_at.date(), optional=True
+        ),
     ),
-    rows=lambda: Source.objects.order_by("key"),
+    rows=lambda: Source.objects.select_related("cited_by").order_by("key"),
 )
 
 GLOSSARY = Collection(

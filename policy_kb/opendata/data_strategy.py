@@ -25,8 +25,9 @@ PARTS = Collection(
         text("kind"),
         text("number"),
         *translated("title"),
+        text("title_status"),
         *translated("body"),
-        text("note"),
+        *translated("note"),
         Column("level", int, lambda n: n.level),
         *pages(ref_path),
     ),
@@ -47,6 +48,7 @@ DOCUMENTS = Collection(
         text("slug"),
         text("kind"),
         *translated("title"),
+        text("title_status"),
         reference("deciding_body"),
         date("decided_on"),
         text("decided_precision"),
@@ -58,7 +60,7 @@ DOCUMENTS = Collection(
         reference("amending_act"),
         Column("sources", list[str], lambda d: [s.key for s in d.sources.all()]),
         Column("verified", bool, lambda d: d.verified),
-        text("note"),
+        *translated("note"),
         *pages(ref_path),
         Column("parts", PARTS, lambda d: d.public_parts, csv=False),
     ),
@@ -92,9 +94,15 @@ ORGANISATIONS = Collection(
         *translated("description"),
         text("url"),
         reference("parent"),
+        Column("sources", list[str], lambda o: [s.key for s in o.sources.all()]),
         *pages(ref_path),
     ),
-    rows=lambda: public_queryset("organisation").select_related("parent").order_by("slug"),
+    rows=lambda: (
+        public_queryset("organisation")
+        .select_related("parent")
+        .prefetch_related(Prefetch("sources", queryset=Source.objects.order_by("key")))
+        .order_by("slug")
+    ),
 )
 
 
@@ -120,6 +128,7 @@ SECTORS = Collection(
         Column("sector", str, lambda pair: pair[1].slug),
         Column("sector_name_ja", str, lambda pair: pair[1].name_ja or ""),
         Column("sector_name_en", str, lambda pair: pair[1].name_en or ""),
+        Column("sector_name_en_draft", bool, lambda pair: pair[1].name_en_draft),
         Column("order", int, lambda pair: pair[1].order),
     ),
     rows=_edition_sectors,

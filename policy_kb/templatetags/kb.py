@@ -6,17 +6,18 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import jsonld
 from core.dates import PartialDate, format_partial_date
-from core.i18n import localized, reader_language
+from core.i18n import localized, mark_japanese_runs, reader_language
 from core.jsonld import Site
 from core.layout import text as text_layout
 from core.relations import relation_wording
 from laws.address import cite
+from policy_kb import source_display
 
 register = template.Library()
 FALLBACK_HTML = '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>'
@@ -28,9 +29,9 @@ def _lang():
 
 @register.simple_tag
 def tr(obj, field, block=False):
-    """Content in the reader's language; the Japanese original, marked and with lang="ja", if missing. English
-    whose Japanese changed after it was last saved (core.editing.Edited.stale_fields) is marked as not yet
-    updated, with the current Japanese original after it."""
+    """Content in the reader's language; the Japanese original, marked and with lang="ja", if missing. Japanese
+    words quoted in English text are marked lang="ja". English whose Japanese changed after it was last saved
+    (core.editing.Edited.stale_fields) is marked as not yet updated, with the current Japanese original after it."""
     if obj is None:
         return ""
     value = localized(obj, field)
@@ -47,12 +48,33 @@ def tr(obj, field, block=False):
             original = mark_safe(original.replace("\n", "<br>"))
         return format_html(
             '{} <span class="stale-marker">{}</span> <span class="stale-original">{} <span lang="ja">{}</span></span>',
-            text,
+            mark_japanese_runs(text),
             _("English not yet updated"),
             _("Current Japanese original:"),
             original,
         )
-    return text
+    return mark_japanese_runs(text) if value.lang != "ja" else text
+
+
+@register.filter
+def japanese_runs(html):
+    """On English pages, mark the Japanese words in a text (an example citation, a search snippet) lang="ja"."""
+    return mark_japanese_runs(conditional_escape(html)) if _lang() != "ja" else html
+
+
+@register.simple_tag
+def bracketed(value):
+    """`value` in brackets after what precedes it, as the reader's language writes them: "（所掌事務等）" in
+    Japanese, " (Affairs under Its Jurisdiction)" (with a space) in English. Returns safe HTML."""
+    if reader_language() == "ja":
+        return format_html("（{}）", value)
+    return format_html(" ({})", value)
+
+
+@register.simple_tag
+def link_suffix(url=""):
+    """The visible note after an external link: (PDF) or (external site), in the reader's language."""
+    return source_display.link_suffix(url)
 
 
 def _stale_fields(obj):
@@ -150,33 +172,16 @@ def get_item(mapping, key):
 
 @register.simple_tag
 def source_link(source):
-    """An external link with a visible suffix: (PDF), (external site), and 'not verified' when so."""
-    if source is None:
-        return ""
-    label = source.title or source.url
-    if not source.url:
-        return escape(label)
-    suffix = _("PDF") if source.is_pdf else _("external site")
-    extra = "" if source.verified else format_html(' <span class="unverified">{}</span>', _("address not verified"))
-    return format_html(
-        '<a href="{}" class="external" rel="external noopener">{}</a> <span class="link-suffix">（{}）</span>{}',
-        source.url,
-        label,
-        suffix,
-        extra,
-    )
+    """A source as pages cite it: its title (linked when it has an address, in the reader's language or marked
+    with its own), what this knowledge base has seen of it, and whether its title is supplied or its address
+    failed when last checked. See policy_kb.source_display."""
+    return source_display.source_html(source, _lang())
 
 
 @register.simple_tag
-def pdf_link(url, label):
-    if not url:
-        return ""
-    return format_html(
-        '<a href="{}" class="external" rel="external noopener">{}</a> <span class="link-suffix">（{}）</span>',
-        url,
-        label,
-        _("PDF") if url.lower().endswith(".pdf") else _("external site"),
-    )
+def source_publisher(source):
+    """The publisher of a source in the reader's language, or marked with the language it is written in."""
+    return source_display.publisher_html(source, _lang())
 
 
 def _preview(context):
@@ -229,7 +234,44 @@ def ref_label(ref):
         return format_html(
             '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>', label, _("Japanese original")
         )
-    return label
+    return mark_japanese_runs(escape(label)) if _lang() != "ja" else label
+
+
+@register.simple_tag
+def title_marker(record):
+    """A visible marker after a document's or a part's title that does not come from the document itself: named as
+    another source cites it, supplied by this knowledge base, or (on Japanese pages) translated from English."""
+    status = getattr(record, "title_status", "document")
+    if status == "translated" and _lang() != "ja":
+        return ""
+    labels = {
+        "cited": _("title as another source names it"),
+        "supplied": _("title supplied by this knowledge base"),
+        "translated": _("Japanese title translated from the English version"),
+    }
+    return format_html(' <span class="title-supplied">{}</span>', labels[status]) if status in labels else ""
+
+
+@register.simple_tag
+def figure_unit(figure):
+    """An impact figure's unit in the reader's language, singular in English for a value of exactly 1."""
+    if _lang() == "en" and figure.value == 1 and figure.unit_en_singular:
+        return figure.unit_en_singular
+    return tr(figure, "unit")
+
+
+@register.simple_tag
+def draft_marker(record):
+    """On English pages, a visible marker after a name whose English is a draft (record.name_en_draft)."""
+    if _lang() != "en" or not getattr(record, "name_en_draft", False):
+        return ""
+    return format_html(' <span class="draft">{}</span>', _("draft English name"))
+
+
+@register.simple_tag
+def provision_label(provision):
+    """A chapter's, article's, paragraph's or item's label in the reader's language: 第一章 / Chapter I."""
+    return provision.label if _lang() == "ja" else provision.label_en
 
 
 @register.simple_tag
@@ -269,7 +311,7 @@ def tr_linked(context, obj, field, version=None):
         return format_html(
             '<span lang="ja">{}</span> <span class="fallback-marker">{}</span>', html, _("Japanese original")
         )
-    return html
+    return mark_japanese_runs(html) if value.lang != "ja" else html
 
 
 @register.inclusion_tag("includes/_record_graph.html", takes_context=True)

@@ -191,7 +191,9 @@ def test_a_new_part_cannot_get_a_parent_in_another_document(admin_client):
         "title_en": "A new part",
         "body_ja": "",
         "body_en": "",
-        "note": "",
+        "title_status": "document",
+        "note_ja": "",
+        "note_en": "",
         "provision_links-TOTAL_FORMS": "0",
         "provision_links-INITIAL_FORMS": "0",
         "provision_links-MIN_NUM_FORMS": "0",
@@ -222,6 +224,7 @@ def test_a_part_added_in_the_form_comes_last_in_its_document_or_under_its_parent
             "status": "published",
             "title_ja": "追加した部分",
             "title_en": "An added part",
+            "title_status": "document",
             **{f"provision_links-{k}": v for k, v in _empty_formset().items()},
         }
         assert admin_client.post(reverse("admin:strategy_node_add"), data).status_code == 302

@@ -117,6 +117,12 @@ def test_wrapped_lines_are_spaced_where_they_broke_between_words_so_the_text_rea
         (["Results of the", "Cause…"], "Results of the Cause Investigation", None),  # cut: the label is the name
         (["NISC"], "National center of Incident readiness and Strategy for Cybersecurity", "NISC, National center"),
         (["内閣サイバー", "セキュリティセンター"], "内閣サイバーセキュリティセンター", None),
+        # a word too long for a line, cut inside: the name says what is seen, then the label
+        (
+            ["Functions of", "Cybersecurit…"],
+            "Functions of Cybersecurity Policy",
+            "Functions of Cybersecurit…, Functions",
+        ),
     ],
 )
 def test_a_boxs_accessible_name_holds_what_it_shows(lines, full, name):

@@ -42,17 +42,24 @@ def test_every_incident_has_a_source_in_the_database_and_on_its_page(client, kb,
         sources = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
         assert incident.sources.all(), incident.slug
         for source in incident.sources.all():
-            assert f'href="{source.url}"' in sources.replace("&amp;", "&"), (incident.slug, source.key)
+            if source.url:
+                assert f'href="{source.url}"' in sources.replace("&amp;", "&"), (incident.slug, source.key)
+            title = source.title_en if lang == "en" and source.title_en else source.title
+            assert escape(title) in sources, (incident.slug, source.key)
 
 
-def test_source_verification_is_shown(client, lang):
-    source = SourceFactory(verified=True)
+def test_what_was_seen_of_each_source_is_shown(client, lang):
+    source = SourceFactory(checked=Source.Checked.SEEN)
     incident = IncidentFactory(sources=[source])
     html = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
-    assert 'class="verified"' in html and 'class="unverified"' not in html
-    Source.objects.filter(pk=source.pk).update(verified=False)
+    assert 'class="source-check source-check--seen"' in html
+    citing = SourceFactory(checked=Source.Checked.SEEN, title="The citing report")
+    Source.objects.filter(pk=source.pk).update(checked=Source.Checked.CITED, cited_by=citing)
     html = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
-    assert 'class="unverified"' in html and 'class="verified"' not in html
+    assert 'class="source-check source-check--cited"' in html and "The citing report" in html
+    Source.objects.filter(pk=source.pk).update(checked=Source.Checked.UNCHECKED, cited_by=None)
+    html = section(main_html(client.get(f"/{lang}/incidents/{incident.slug}/")), "sources-heading")
+    assert 'class="source-check source-check--unchecked"' in html and "source-check--seen" not in html
 
 
 def test_dates_countries_sectors_and_attack_types(client, lang):
@@ -71,7 +78,7 @@ def test_dates_countries_sectors_and_attack_types(client, lang):
     end = element_by_id(html, "end-date", "dd")
     assert f'<time datetime="2007-05">{ {"ja": "2007年5月（平成19年）", "en": "May 2007"}[lang] }</time>' in end
     for sector in sectors:
-        assert f'href="/{lang}/strategy/sectors/#{sector.slug}"' in html
+        assert f'href="/{lang}/strategy/sectors/{sector.slug}/"' in html
     assert localized(country, "name", lang).text in html
     assert localized(attack_type, "name", lang).text in html
     assert f'href="/{lang}/incidents/?attack_type={attack_type.slug}"' in html
@@ -137,7 +144,9 @@ def test_typed_links_name_the_relation_and_reach_the_target(client, kb, lang):
     assert f'href="/{lang}/strategy/documents/cs-strategy-2015/m-5-1-2/"' in html
     assert f'href="/{lang}/laws/basic-act-on-cybersecurity/articles/15/?version=original#p1"' in html
     assert {"ja": "第十五条第一項", "en": "Art. 15(1)"}[lang] in html
-    assert html.count('class="interpretation"') == 2
+    # the two links to policy it illustrates, and the deck's slide read as naming it: all this knowledge base's reading
+    assert html.count('class="interpretation"') == 3
+    assert f'href="/{lang}/strategy/documents/briefing-deck-2016/slide-1/"' in html
     jps = section(main_html(client.get(f"/{lang}/incidents/japan-pension-service-2015/")), "related-heading")
     assert f'href="/{lang}/strategy/documents/jps-investigation-report-2015/"' in jps
     assert {"ja": "第二十五条第一項第三号", "en": "Art. 25(1)(iii)"}[lang] in jps

@@ -141,7 +141,9 @@ def test_graph_contains_exactly_the_neighbours_in_the_database(kb):
     refs, _edges, _not_drawn = neighbourhood(document, depth=1)
     expected = {registry.key(document)}
     for link in document.provision_links.filter(node__isnull=True):
-        expected.add(f"article:{link.identity.act.slug}:{link.identity.key}")
+        expected.add(registry.key(link.target))
+    for link in document.document_links_in.filter(target_node__isnull=True):
+        expected.add(registry.key(link.node or link.document))
     for link in document.incident_links.filter(node__isnull=True):
         expected.add(f"incident:{link.incident.slug}")
     for other in Document.objects.filter(supersedes=document) | Document.objects.filter(revises=document):

@@ -7,7 +7,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from core.dates import format_partial_date
 from core.i18n import localized
@@ -123,10 +123,11 @@ def test_document_page_metadata(client, lang):
     assert f'<time datetime="{document.decided_on.isoformat()}">' in html
     assert f'<a href="{document.pdf_ja}" class="external" rel="external noopener">' in html
     with translation.override(lang):
-        assert f'<span class="link-suffix">（{gettext("PDF")}）</span>' in html
+        assert f'<span class="link-suffix">{pgettext("link suffix", "(PDF)")}</span>' in html
     for source in document.sources.all():
-        assert esc(source.title) in html
-    assert f'<p lang="en">{esc(document.note)}</p>' in html
+        assert esc(source.title_en if lang == "en" and source.title_en else source.title) in html
+        assert f'class="source-check source-check--{source.checked}"' in html
+    assert f"<p>{esc(localized(document, 'note', lang).text)}</p>" in html
     with translation.override(lang):
         assert gettext("Verification note") in html
     assert 'id="related-heading"' in html  # the links panel
@@ -214,7 +215,7 @@ def test_a_part_lists_its_children(client, lang):
 
 def _article_links(document_filter):
     return list(
-        ProvisionLink.objects.filter(**document_filter)
+        ProvisionLink.objects.filter(identity__isnull=False, **document_filter)
         .select_related("document", "node__document", "identity__act", "cited_version")
         .order_by("id")
     )
@@ -264,7 +265,10 @@ def test_sector_matrix_rows_cells_and_incidents(client, lang):
         included, excluded = gettext("included"), gettext("not included")
     for sector in Sector.objects.prefetch_related("incidents"):
         row = table_row(table, sector.slug)
-        assert f'<th scope="row">{esc(localized(sector, "name", lang).text)}</th>' in row
+        name = esc(localized(sector, "name", lang).text)
+        assert f'<th scope="row"><a href="{url_in(lang, sector)}">{name}</a>' in row
+        if lang == "en" and sector.name_en_draft:
+            assert 'class="draft"' in row
         expected = [sector in edition.sectors.all() for edition in editions]
         shown = re.findall(r'<span class="visually-hidden">([^<]+)</span>', row)
         assert shown == [included if e else excluded for e in expected], sector.slug

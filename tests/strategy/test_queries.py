@@ -52,8 +52,11 @@ def test_node_page_costs_the_same_wherever_the_part_sits(client, lang, django_as
         ("strategy/?kind=action_plan", 2),
         ("strategy/sectors/", 4),  # editions with totals, membership pairs, sectors, their incidents
         ("strategy/organisations/", 2),  # organisations, relations with their legal basis
-        ("strategy/organisations/cs-hq/", 6),  # the body, units, relations both ways, documents, plans
+        ("strategy/organisations/cs-hq/", 6),  # the body and units, relations, documents, plans, sources, mentions
         ("strategy/organisations/gsoc/", 6),
+        # the sector with its plan editions and incidents, its sources, and the links panel (document links)
+        ("strategy/sectors/chemical/", 5),
+        ("strategy/sectors/government/", 5),
     ],
 )
 def test_other_pages_have_pinned_query_counts(client, lang, django_assert_num_queries, path, queries):

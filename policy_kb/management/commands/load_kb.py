@@ -9,7 +9,16 @@ from django.db import transaction
 from core.bulk import bulk_load
 from core.history import record_baseline
 from incidents.services import load_incidents
-from laws.services import ContentError, apply_english, import_from_data_dir, load_act, load_glossary, read_json
+from laws.services import (
+    ContentError,
+    SourceBook,
+    apply_english,
+    import_from_data_dir,
+    load_act,
+    load_glossary,
+    load_sources,
+    read_json,
+)
 from laws.statute import StatuteFormatError
 from policy_kb.search import rebuild_index
 from strategy.services import load_strategy
@@ -39,9 +48,14 @@ class Command(BaseCommand):
         statuses, english = {}, 0
         try:
             with transaction.atomic(), bulk_load():
+                book = SourceBook()
+                if (fixtures / "sources.json").exists():
+                    book.file = str(fixtures / "sources.json")
+                    load_sources(data=read_json(fixtures / "sources.json"), book=book)
                 for records, translation in act_fixtures(fixtures / "laws"):
+                    book.file = str(records)
                     try:
-                        act = load_act(data=read_json(records))
+                        act = load_act(data=read_json(records), sources=book)
                     except ContentError as error:
                         raise ContentError(f"{records}: {error}") from None
                     if Path(data_dir).is_dir():
@@ -56,8 +70,9 @@ class Command(BaseCommand):
                 ):
                     path = fixtures / name
                     if path.exists():
+                        book.file = str(path)
                         try:
-                            loader(data=read_json(path))
+                            loader(data=read_json(path), sources=book)
                         except ContentError as error:
                             raise ContentError(f"{path}: {error}") from None
                         except KeyError as error:

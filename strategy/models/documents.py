@@ -1,4 +1,4 @@
-"""Policy documents, their structure, critical-infrastructure sectors and organisations."""
+"""Policy documents and their parts (a tree per document), with where their titles come from."""
 
 from django.db import models
 from django.db.models import F, Prefetch, Q
@@ -10,94 +10,18 @@ from core.dates import DatePrecision, PartialDate, partial_date_condition, parti
 from core.editing import Edited, Publishable, PublishableQuerySet, Status
 from core.fields import http_url_field
 from core.validation import ConstraintMessages, collect
-from laws.models import AmendingAct, Source, TypedLink
+from laws.models import AmendingAct, Source
+
+from .bodies import Organisation
 
 
-class Sector(Edited):
-    slug = models.SlugField(unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    order = models.PositiveSmallIntegerField(_("order"))
+class TitleStatus(models.TextChoices):
+    """Where a document's or a part's title comes from."""
 
-    class Meta:
-        ordering = ["order"]
-        verbose_name = _("critical infrastructure sector")
-        verbose_name_plural = _("critical infrastructure sectors")
-
-    def __str__(self):
-        return self.name_ja or self.slug
-
-    def get_absolute_url(self):
-        return reverse("strategy:sectors") + f"#{self.slug}"
-
-
-class OrganisationQuerySet(PublishableQuerySet):
-    pass
-
-
-class Organisation(Publishable, Edited):
-    class Kind(models.TextChoices):
-        CABINET = "cabinet", _("Cabinet")
-        MINISTER = "minister", _("minister")
-        OFFICE = "office", _("office")
-        HEADQUARTERS = "headquarters", _("headquarters")
-        COUNCIL = "council", _("council")
-        SECRETARIAT = "secretariat", _("secretariat")
-        TEAM = "team", _("team")
-        AGENCY = "agency", _("agency")
-        MINISTRIES = "ministries", _("ministries")
-        LOCAL = "local", _("local governments")
-        CATEGORY = "category", _("group of bodies")
-        CORPORATION = "corporation", _("public corporation")
-        OTHER = "other", _("other")
-
-    slug = models.SlugField(unique=True)
-    name = models.CharField(_("name"), max_length=200)
-    abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    description = models.TextField(_("description"), blank=True)
-    url = http_url_field(_("web site"), blank=True)
-    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="units")
-
-    objects = OrganisationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name_ja"]
-        verbose_name = _("organisation")
-        verbose_name_plural = _("organisations")
-
-    def __str__(self):
-        return self.name_ja or self.slug
-
-    def get_absolute_url(self):
-        return reverse("strategy:organisation", kwargs={"slug": self.slug})
-
-    def clean(self):
-        """An organisation is not its own parent, nor the parent of one of its parents."""
-        super().clean()
-        collect([("parent", self.parent_error())])
-
-    def parent_error(self):
-        """The editor's message when the parent would make a loop, else None (reads the parents' chain)."""
-        seen, parent = {self.pk}, self.parent
-        while parent is not None:
-            if parent.pk in seen:
-                return _("An organisation cannot be placed under itself or under one of its own units.")
-            seen.add(parent.pk)
-            parent = parent.parent
-        return None
-
-
-class OrganisationRelation(Edited, TypedLink):
-    source = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_out")
-    target = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="relations_in")
-
-    class Meta:
-        ordering = ["source__slug", "relation_type", "target__slug"]
-        verbose_name = _("organisation relation")
-        verbose_name_plural = _("organisation relations")
-
-    def __str__(self):
-        return f"{self.source} → {self.target} ({self.relation_type})"
+    DOCUMENT = "document", _("as in the document")
+    CITED = "cited", _("as another source names it")
+    SUPPLIED = "supplied", _("supplied by this knowledge base")
+    TRANSLATED = "translated", _("Japanese translated from the English version")
 
 
 class DocumentQuerySet(PublishableQuerySet):
@@ -106,12 +30,21 @@ class DocumentQuerySet(PublishableQuerySet):
 
     def for_detail_page(self):
         return self.select_related("deciding_body", "supersedes", "revises", "amending_act").prefetch_related(
-            "sources",
+            Prefetch("sources", queryset=Source.objects.select_related("cited_by")),
             "superseded_by",
             "revisions",
             Prefetch(
                 "provision_links",
-                queryset=ProvisionLink.objects.select_related("identity__act", "cited_version", "evidence", "node"),
+                queryset=self.model.provision_links.rel.related_model.objects.select_related(
+                    "identity__act",
+                    "cited_version",
+                    "evidence__cited_by",
+                    "node",
+                    "organisation",
+                    "sector",
+                    "target_document",
+                    "target_node__document",
+                ),
             ),
         )
 
@@ -129,10 +62,15 @@ class Document(ConstraintMessages, Publishable, Edited):
         AMENDMENT_OVERVIEW = "amendment_overview", _("amendment overview")
         CONCEPT = "concept", _("concept")
         BRIEFING = "briefing", _("briefing")
+        STANDARDS = "standards", _("standards")
+        PROGRAMME = "programme", _("programme")
 
     slug = models.SlugField(unique=True)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
+    title_status = models.CharField(
+        _("title from"), max_length=12, choices=TitleStatus.choices, default=TitleStatus.DOCUMENT
+    )
     deciding_body = models.ForeignKey(
         Organisation,
         verbose_name=_("decided by"),
@@ -162,7 +100,7 @@ class Document(ConstraintMessages, Publishable, Edited):
     )
     sources = models.ManyToManyField(Source, blank=True, related_name="documents")
     verified = models.BooleanField(_("verified"), default=True)
-    note = models.TextField(_("verification note (English)"), blank=True)
+    note = models.TextField(_("verification note"), blank=True)
 
     objects = DocumentQuerySet.as_manager()
 
@@ -233,8 +171,11 @@ class Node(Publishable, Edited, MPTTModel):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("number as printed"), max_length=20, blank=True)
     title = models.CharField(_("title"), max_length=300)
+    title_status = models.CharField(
+        _("title from"), max_length=12, choices=TitleStatus.choices, default=TitleStatus.DOCUMENT
+    )
     body = models.TextField(_("body"), blank=True)
-    note = models.TextField(_("editorial note (English)"), blank=True)
+    note = models.TextField(_("editorial note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     objects = NodeQuerySet.as_manager()
@@ -276,83 +217,3 @@ class Node(Publishable, Edited, MPTTModel):
         """Refuses (ValidationError) a parent in another document."""
         collect([("parent", self.parent_error())])
         super().save(*args, **kwargs)
-
-
-class ProvisionLink(Edited, TypedLink):
-    """A typed link from a document (or one of its parts) to a provision of the Act."""
-
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="provision_links")
-    node = models.ForeignKey(Node, on_delete=models.CASCADE, null=True, blank=True, related_name="provision_links")
-
-    class Meta:
-        ordering = ["document__slug", "id"]
-        verbose_name = _("link to a provision")
-        verbose_name_plural = _("links to provisions")
-
-    def __str__(self):
-        return f"{self.node or self.document} → {self.identity} ({self.relation_type})"
-
-    @property
-    def record(self):
-        return self.node or self.document
-
-    def clean(self):
-        """The part making the link belongs to the link's document."""
-        super().clean()
-        collect([("node", self.part_error())])
-
-    def part_error(self):
-        """The editor's message when the part is not one of the document's parts, else None."""
-        if self.node_id and self.document_id and self.node.document_id != self.document_id:
-            return _("This part belongs to another document: choose a part of the document, or no part.")
-        return None
-
-    def save(self, *args, **kwargs):
-        """Refuses (ValidationError) a part of another document."""
-        collect([("node", self.part_error())])
-        super().save(*args, **kwargs)
-
-
-class PlanEdition(ConstraintMessages, Edited):
-    number = models.PositiveSmallIntegerField(_("edition"), unique=True)
-    name = models.CharField(_("name"), max_length=300)
-    decided_on = models.DateField(_("date"), null=True, blank=True)
-    decided_precision = models.CharField(
-        _("date precision"), max_length=10, choices=DatePrecision.choices, default=DatePrecision.DAY
-    )
-    decided_by = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="plan_editions"
-    )
-    document = models.OneToOneField(
-        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="plan_edition"
-    )
-    sectors = models.ManyToManyField(Sector, related_name="plan_editions", blank=True)
-    verified = models.BooleanField(_("verified"), default=True)
-    note = models.TextField(_("verification note (English)"), blank=True)
-
-    constraint_messages = {
-        "plan_edition_date_precision": ("decided_on", _("This date does not fit the precision chosen for it."))
-    }
-
-    class Meta:
-        ordering = ["number"]
-        constraints = [
-            models.CheckConstraint(
-                condition=partial_date_condition("decided_on", "decided_precision"),
-                name="plan_edition_date_precision",
-            )
-        ]
-        verbose_name = _("action plan edition")
-        verbose_name_plural = _("action plan editions")
-
-    def __str__(self):
-        return self.name_ja or str(self.number)
-
-    @property
-    def decided(self):
-        return PartialDate(self.decided_on, self.decided_precision) if self.decided_on else None
-
-    def clean(self):
-        """The date fits its precision."""
-        super().clean()
-        collect([("decided_on", partial_date_error(self.decided_on, self.decided_precision))])

@@ -11,9 +11,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0003_attack_type_position'),
-        ('laws', '0004_history_concurrency_drafts'),
-        ('strategy', '0004_history_concurrency_drafts'),
+        ('incidents', '0004_sector_interpretation_singular_unit'),
+        ('laws', '0005_history_concurrency_drafts'),
+        ('strategy', '0005_history_concurrency_drafts'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,8 +12,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('laws', '0004_history_concurrency_drafts'),
-        ('strategy', '0003_typed_link_evidence_related_name'),
+        ('laws', '0005_history_concurrency_drafts'),
+        ('strategy', '0004_document_links_to_records_sources_bilingual_notes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

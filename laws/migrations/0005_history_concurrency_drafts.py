@@ -12,7 +12,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('laws', '0003_provision_commencements'),
+        ('laws', '0004_sources_checked_flag_link_status_amending_act_source'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
