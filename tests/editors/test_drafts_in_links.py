@@ -218,3 +218,75 @@ def test_a_cached_page_is_not_served_once_its_record_becomes_a_draft(kb, make_ed
     assert client.get(url).status_code == 404
     home = client.get(f"/{lang}/").content.decode()
     assert url not in home
+
+
+# --- Links from documents to other records, organisations' and sectors' pages --------------------------
+
+
+def named(factory, words, **fields):
+    """A record made by `factory` whose Japanese and English names or titles carry `words` (ja, en)."""
+    field = "name" if factory in (OrganisationFactory,) else "title"
+    return factory(**{f"{field}_ja": words[0], f"{field}_en": words[1]}, **fields)
+
+
+def shows(html, words):
+    return any(word in html for word in words)
+
+
+PUBLIC = ("公開先機関", "Publictarget")
+
+
+def test_links_from_documents_to_a_draft_organisation_or_document_are_left_out(kb, client, lang):
+    document = DocumentFactory()
+    part = NodeFactory(document=document)
+    before = sum(row[3] for row in network_summary())
+    related = RelationType.RELATED
+    link = dict(identity=None, relation_type=related)
+    ProvisionLinkFactory(document=document, node=part, organisation=named(OrganisationFactory, PUBLIC), **link)
+    draft_body = named(OrganisationFactory, ("下書き機関", "Draftbody"), status=DRAFT)
+    ProvisionLinkFactory(document=document, node=part, organisation=draft_body, **link)
+    draft_document = named(DocumentFactory, ("下書き文書", "Draftdocument"), status=DRAFT)
+    ProvisionLinkFactory(document=document, target_document=draft_document, **link)
+    assert sum(row[3] for row in network_summary()) == before + 1
+    for url in (
+        f"/{lang}/strategy/documents/{document.slug}/",
+        f"/{lang}/strategy/documents/{document.slug}/{part.key}/",
+    ):
+        html = client.get(url).content.decode()
+        assert shows(html, PUBLIC), url
+        assert not shows(html, ("下書き機関", "Draftbody", "下書き文書", "Draftdocument")), url
+    assert _totals(link_groups(part)[0]) == {(related.value, True, "organisation"): 1}
+    assert _totals(link_groups(document)[0]) == {}
+
+
+def test_an_organisations_page_leaves_out_draft_units_relations_and_mentions(kb, client, lang):
+    body = OrganisationFactory()
+    drafts = [("下書き部局", "Draftunit"), ("下書き相手", "Draftpartner"), ("下書き言及", "Draftmention")]
+    public = [("公開部局", "Publicunit"), ("公開相手", "Publicpartner"), ("公開言及", "Publicmention")]
+    named(OrganisationFactory, drafts[0], parent=body, status=DRAFT)
+    named(OrganisationFactory, public[0], parent=body)
+    OrganisationRelationFactory(source=body, target=named(OrganisationFactory, drafts[1], status=DRAFT))
+    OrganisationRelationFactory(source=body, target=named(OrganisationFactory, public[1]))
+    link = dict(identity=None, organisation=body, relation_type=RelationType.RELATED)
+    ProvisionLinkFactory(document=named(DocumentFactory, drafts[2], status=DRAFT), **link)
+    published = DocumentFactory()
+    ProvisionLinkFactory(
+        document=published, node=named(NodeFactory, drafts[2], document=published, status=DRAFT), **link
+    )
+    ProvisionLinkFactory(document=named(DocumentFactory, public[2]), **link)
+    html = client.get(f"/{lang}/strategy/organisations/{body.slug}/").content.decode()
+    for words in drafts:
+        assert not shows(html, words), words
+    for words in public:
+        assert shows(html, words), words
+
+
+def test_a_sectors_page_lists_no_draft_incident(kb, client, lang):
+    from tests.factories import SectorFactory
+
+    sector = SectorFactory()
+    named(IncidentFactory, ("下書き事案", "Draftincident"), status=DRAFT, sectors=[sector])
+    named(IncidentFactory, ("公開事案", "Publicincident"), sectors=[sector])
+    html = client.get(f"/{lang}{registry.ref(sector).url}").content.decode()
+    assert not shows(html, ("下書き事案", "Draftincident"))
+    assert shows(html, ("公開事案", "Publicincident"))
