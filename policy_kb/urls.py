@@ -7,6 +7,7 @@ from django.urls import include, path
 from core.editor_admin.queue import translation_queue
 
 from . import link_views, timeline, views
+from .opendata.feeds import ChangesFeed, IncidentsFeed, RecordFeed
 from .opendata.views import open_data
 
 urlpatterns = [
@@ -32,6 +33,9 @@ urlpatterns += i18n_patterns(
     path("graph/", link_views.graph, name="graph"),
     path("data/", open_data, name="open-data"),
     path("related/<str:key>/", link_views.related_links, name="related-links"),
+    path("feeds/changes/", ChangesFeed(), name="feed-changes"),
+    path("feeds/incidents/", IncidentsFeed(), name="feed-incidents"),
+    path("feeds/records/<str:key>/", RecordFeed(), name="feed-record"),
     prefix_default_language=True,
 )
 
