@@ -66,7 +66,10 @@ def _field_label(model_label, name):
     model = apps.get_model(model_label)
     base, _sep, language = name.rpartition("_")
     if language in LANGUAGE_NAMES and base in translated_fields(model):
-        return f"{model._meta.get_field(base).verbose_name} ({LANGUAGE_NAMES[language]})"
+        return _("%(field)s (%(language)s)") % {
+            "field": model._meta.get_field(base).verbose_name,
+            "language": LANGUAGE_NAMES[language],
+        }
     try:
         return str(model._meta.get_field(name).verbose_name)
     except Exception:  # a column of the history table alone
@@ -102,7 +105,9 @@ def _history_rows(kind, history, condition, limit):
         .order_by("-history_id")
         .values("history_id")[:1]
     )
-    rows = rows.select_related(*kind.ref_related).annotate(previous_id=Subquery(previous))
+    if kind.ref_related:
+        rows = rows.select_related(*kind.ref_related)
+    rows = rows.annotate(previous_id=Subquery(previous))
     return list(rows.order_by("-history_date", "-history_id")[:limit])
 
 
@@ -139,7 +144,7 @@ def _read(selections, limit):
     rows.sort(key=lambda item: (item[2].history_date, item[2].history_id), reverse=True)
     rows = rows[:limit]
     changes = []
-    for kind, history, condition in selections:
+    for kind, history, _condition in selections:
         mine = [row for k, h, row in rows if h is history]
         wanted = [row.previous_id for row in mine if row.previous_id] or [0]
         previous = history.objects.in_bulk(wanted)
