@@ -1,4 +1,4 @@
-"""The Atom feeds: parsed with feedparser, in each language, saying what changed, never showing a draft, at a fixed cost."""
+"""The Atom feeds: parsed with feedparser, in both languages, saying what changed, never a draft, at a fixed cost."""
 
 import re
 
