@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import Q
+from django.db.models import Q, Value
 
 from .i18n import reader_language
 from .urls import neutral_path
@@ -180,6 +180,8 @@ class LinkStore:
     relevant links first. summary(visible): [(source kind, relation type, target kind, number of links)] of the
     links of the store that `visible` (a Q from Registry.public_condition, or None for every link) keeps, in one
     query; a link to a record readers may not see that `ends` cannot express is not counted either.
+    edges_per_row(): a query expression on queryset() giving the number of edges a row stands for, as edges()
+    yields them (default: one), so lists of links are counted and paged in the database.
     """
 
     name: str
@@ -190,6 +192,7 @@ class LinkStore:
     relevance: tuple = ("pk",)
     summary: Callable[[object], Iterable[tuple]] = lambda visible: ()
     ends: tuple = ()
+    edges_per_row: Callable[[], object] = lambda: Value(1)
 
     def touches(self, kind):
         """Whether this store can hold links of records of `kind`."""

@@ -334,6 +334,11 @@ def _document_edges(document):
         yield EdgeSpec(document, document.amending_act, RelationType.RELATED)
 
 
+def _one_if(condition):
+    """1 where the condition holds, else 0, as a query expression."""
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
 LINK_STORES = (
     LinkStore(
         name="strategy.ProvisionLink",
@@ -361,6 +366,7 @@ LINK_STORES = (
         relevance=TYPED_LINK_RELEVANCE,
         summary=_relations_summary,
         ends=(("organisation", "source"), ("organisation", "target"), ("article", "identity")),
+        edges_per_row=lambda: 1 + _one_if(Q(identity__isnull=False)),
     ),
     LinkStore(
         name="strategy.Document",
@@ -371,5 +377,10 @@ LINK_STORES = (
         relevance=("decided_on", "slug"),
         summary=_document_links_summary,
         ends=(("document", "pk"),),
+        edges_per_row=lambda: (
+            _one_if(Q(supersedes_public=True))
+            + _one_if(Q(revises_public=True))
+            + _one_if(Q(amending_act__isnull=False))
+        ),
     ),
 )

@@ -5,10 +5,12 @@ are record keys or slugs, never database ids. The exports (exports.py) and the r
 declarations; nothing else decides what a published row holds.
 """
 
+from django.db.models import F, Sum, Window
 from django.utils.translation import gettext_lazy as _
 
-from core.records import public_keys
-from policy_kb.relations import edges
+from core.links import edge_from
+from core.records import public_keys, registry
+from policy_kb.relations import edges, visible
 
 from .columns import Collection, Column
 from .data_incidents import INCIDENTS
@@ -23,6 +25,28 @@ def _public_edges():
     public = public_keys()
     kept = [edge for edge in edges() if edge.source.key in public and edge.target.key in public]
     return sorted(kept, key=lambda e: (e.source.key, e.relation_type, e.target.key, e.anchor, e.citation_ja))
+
+
+def _links_page(start, stop):
+    """(number of typed links readers may see, those from start to stop as Edges), in link-store order, then in
+    the order of each store's rows. Two queries per link store whatever their number: the store's number of
+    edges (a row may stand for several: LinkStore.edges_per_row) and the rows holding the page's edges, found by
+    a running total of edges (a window), in the database."""
+    total, page = 0, []
+    for store in registry.link_stores:
+        rows = visible(store, store.queryset()).annotate(edges_here=store.edges_per_row())
+        count = rows.aggregate(edges=Sum("edges_here"))["edges"] or 0
+        low, high = start - total, stop - total  # the page in this store's own numbering of edges
+        upto = Window(Sum("edges_here"), order_by=F("pk").asc())
+        for row in (
+            rows.annotate(upto=upto).filter(upto__gt=max(low, 0), upto__lt=high + F("edges_here")).order_by("pk")
+        ):
+            first = row.upto - row.edges_here
+            for offset, spec in enumerate(store.edges(row)):
+                if low <= first + offset < high:
+                    page.append(edge_from(spec))
+        total += count
+    return total, page
 
 
 LINKS = Collection(
@@ -44,6 +68,7 @@ LINKS = Collection(
         Column("interpretation", bool, lambda e: e.interpretation),
     ),
     rows=_public_edges,
+    page=_links_page,
 )
 
 __all__ = ["BY_KIND", "COLLECTIONS", "PROVISIONS"]

@@ -8,6 +8,8 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from core.records import registry
 
 
@@ -39,6 +41,12 @@ class Collection:
     id_column: the column holding each row's stable identifier (a record key or slug, never a database id);
     kind: the record kind its rows are, "" for other rows; date_column: the column the API's date_from /
     date_to filter reads, "" when rows have no date; scoped: True when rows() needs act and version.
+
+    For the read API, which reads one page at a time in the database: rows() returns a QuerySet unless `page` is
+    given; date_field: the database path of date_column (default: the same name); lookup(identifier) → a Q
+    selecting the row with that identifier in rows(), or None when none can have it (default for a record kind:
+    the record the kind's registry lookup finds; otherwise `id_column` = identifier); page(start, stop) →
+    (number of rows, the rows from start to stop), for rows that one queryset cannot page (typed links).
     """
 
     key: str
@@ -50,6 +58,30 @@ class Collection:
     date_column: str = ""
     scoped: bool = False
     description: object = ""
+    date_field: str = ""
+    lookup: Callable[[str], object] | None = None
+    page: Callable[[int, int], tuple] | None = None
+
+    def where(self, identifier):
+        """A Q selecting the row whose id_column is `identifier` in rows(), or None when no row can have it."""
+        if self.lookup is not None:
+            return self.lookup(identifier)
+        if self.kind:
+            prefix, _sep, rest = identifier.partition(":")
+            record = registry.kinds[self.kind].lookup(rest) if prefix == self.kind and rest else None
+            return Q(pk=record.pk) if record is not None else None
+        return Q(**{self.id_column: identifier})
+
+    def dated(self, date_from, date_to):
+        """A Q keeping the rows dated within [date_from, date_to] (either None: open); rows without a date are
+        kept only when both are None."""
+        name = self.date_field or self.date_column
+        condition = Q()
+        if date_from is not None:
+            condition &= Q(**{f"{name}__gte": date_from})
+        if date_to is not None:
+            condition &= Q(**{f"{name}__lte": date_to})
+        return condition
 
     @property
     def csv_columns(self):

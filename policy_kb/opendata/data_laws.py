@@ -3,7 +3,7 @@ glossary and sources (see catalogue.py for how they are published)."""
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.records import public_queryset
@@ -51,6 +51,7 @@ ACTS = Collection(
     label=_("Acts and their versions"),
     id_column="key",
     date_column="promulgated",
+    lookup=lambda key: Q(slug=key),
     columns=(
         text("key", "slug"),
         *translated("title"),
@@ -94,20 +95,46 @@ ARTICLES = Collection(
 )
 
 
-def _provision_rows(act, version):
-    """The provisions of one version in statute order, each with its key (`provision:<act>:<version>:<path>`,
-    the path naming every level, e.g. chapter-1/article-12/paragraph-2/item-3) and address. Raises
-    Version.DoesNotExist for an unknown act or version."""
-    version = Version.objects.select_related("act").get(act__slug=act, key=version)
-    chain = []
-    for provision in version.provisions.select_related("identity__act").order_by("tree_id", "lft"):
+def _keyed(version, provisions, ancestors=()):
+    """Each of `provisions` (in statute order, after their `ancestors` in the same order) with its key
+    (`provision:<act>:<version>:<path>`, the path naming every level, e.g. chapter-1/article-12/paragraph-2/item-3),
+    its parent's key and its address."""
+    chain, act = [], version.act.slug
+    for provision, shown in [*((a, False) for a in ancestors), *((p, True) for p in provisions)]:
         provision.version = version
         chain = [*chain[: provision.level], provision]
         provision.chain = list(chain)
         provision.key = f"provision:{act}:{version.key}:" + "/".join(f"{p.kind}-{p.number}" for p in chain)
         provision.parent_key = chain[-2].key if len(chain) > 1 else None
         provision.where = provision.address(chain)
-        yield provision
+        if shown:
+            yield provision
+
+
+def _version(act, version):
+    """The version `version` of the act `act` (slugs), its act loaded. Raises Version.DoesNotExist."""
+    return Version.objects.select_related("act").get(act__slug=act, key=version)
+
+
+def _provision_rows(act, version):
+    """The provisions of one version in statute order, each with its key and address (see _keyed). Raises
+    Version.DoesNotExist for an unknown act or version."""
+    version = _version(act, version)
+    return _keyed(version, version.provisions.select_related("identity__act").order_by("tree_id", "lft"))
+
+
+def provisions_page(act, version, start, stop):
+    """(number of provisions of the version, its provisions from start to stop with keys and addresses): four
+    queries whatever the text's length (the version, the count, the page, the ancestors of the page's first
+    provision, whose keys the page's keys continue). Raises Version.DoesNotExist for an unknown act or version."""
+    version = _version(act, version)
+    provisions = version.provisions.select_related("identity__act").order_by("tree_id", "lft")
+    page = list(provisions[start:stop])
+    ancestors = []
+    if page:
+        first = page[0]
+        ancestors = provisions.filter(tree_id=first.tree_id, lft__lt=first.lft, rght__gt=first.rght)
+    return provisions.count(), list(_keyed(version, page, ancestors))
 
 
 PROVISIONS = Collection(

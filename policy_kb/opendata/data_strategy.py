@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.records import public_queryset
@@ -107,29 +107,38 @@ ORGANISATIONS = Collection(
 
 
 def _edition_sectors():
-    """(edition, sector) pairs: every sector of every action-plan edition, by edition then sector order."""
-    for edition in PlanEdition.objects.select_related("document", "decided_by").prefetch_related("sectors"):
-        for sector in sorted(edition.sectors.all(), key=lambda s: s.order):
-            yield edition, sector
+    """Every sector of every action-plan edition (rows of the editions' sectors table: `planedition`, `sector`),
+    by edition then sector order."""
+    return PlanEdition.sectors.through.objects.select_related(
+        "planedition__document", "planedition__decided_by", "sector"
+    ).order_by("planedition__number", "sector__order", "sector__slug")
+
+
+def _edition_sector(key):
+    """The Q of the row keyed "<edition number>:<sector slug>", None for a key of another shape."""
+    number, _sep, slug = key.partition(":")
+    return Q(planedition__number=int(number), sector__slug=slug) if number.isdigit() and slug else None
 
 
 SECTORS = Collection(
     key="sectors",
     label=_("Critical infrastructure sectors per action-plan edition"),
     date_column="decided_on",
+    date_field="planedition__decided_on",
+    lookup=_edition_sector,
     columns=(
-        Column("key", str, lambda pair: f"{pair[0].number}:{pair[1].slug}"),
-        Column("edition", int, lambda pair: pair[0].number),
-        Column("edition_name_ja", str, lambda pair: pair[0].name_ja or ""),
-        Column("edition_name_en", str, lambda pair: pair[0].name_en or ""),
-        Column("decided_on", datetime.date, lambda pair: pair[0].decided_on, optional=True),
-        Column("decided_precision", str, lambda pair: pair[0].decided_precision),
-        Column("document", str, lambda pair: record_key(pair[0].document), optional=True),
-        Column("sector", str, lambda pair: pair[1].slug),
-        Column("sector_name_ja", str, lambda pair: pair[1].name_ja or ""),
-        Column("sector_name_en", str, lambda pair: pair[1].name_en or ""),
-        Column("sector_name_en_draft", bool, lambda pair: pair[1].name_en_draft),
-        Column("order", int, lambda pair: pair[1].order),
+        Column("key", str, lambda row: f"{row.planedition.number}:{row.sector.slug}"),
+        Column("edition", int, lambda row: row.planedition.number),
+        Column("edition_name_ja", str, lambda row: row.planedition.name_ja or ""),
+        Column("edition_name_en", str, lambda row: row.planedition.name_en or ""),
+        Column("decided_on", datetime.date, lambda row: row.planedition.decided_on, optional=True),
+        Column("decided_precision", str, lambda row: row.planedition.decided_precision),
+        Column("document", str, lambda row: record_key(row.planedition.document), optional=True),
+        Column("sector", str, lambda row: row.sector.slug),
+        Column("sector_name_ja", str, lambda row: row.sector.name_ja or ""),
+        Column("sector_name_en", str, lambda row: row.sector.name_en or ""),
+        Column("sector_name_en_draft", bool, lambda row: row.sector.name_en_draft),
+        Column("order", int, lambda row: row.sector.order),
     ),
     rows=_edition_sectors,
 )
