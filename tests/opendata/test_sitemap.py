@@ -64,3 +64,38 @@ def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_admin_search_and
     for path in ("/admin/", "/ja/search/", "/en/search/", "/ja/resolve/", "/en/resolve/"):
         assert f"Disallow: {path}" in lines
     assert "Disallow: /ja/" not in lines
+
+
+def test_a_record_changed_since_it_was_loaded_is_dated_by_its_last_update(client, kb):
+    from django.utils import timezone
+
+    from incidents.models import Incident
+    from strategy.models import Organisation
+
+    incident = Incident.objects.get(slug="opm-2015")
+    incident.title_en = "OPM data breach (edited)"
+    incident.save()
+    organisation = Organisation.objects.public().order_by("slug").first()
+    organisation.name_en = organisation.name_en or "Edited"
+    organisation.save()
+    incident.refresh_from_db()
+    today = timezone.localdate(incident.last_updated).isoformat()
+    dates = {loc.removeprefix("http://testserver"): lastmod for loc, lastmod, _ in sitemap_urls(client)}
+    assert dates["/en/incidents/opm-2015/"] == dates["/ja/incidents/opm-2015/"] == today
+    assert dates[f"/ja/strategy/organisations/{organisation.slug}/"] == today
+    page = client.get("/en/incidents/opm-2015/").content.decode()
+    assert f'<time datetime="{today}">' in page.split('class="last-updated"', 1)[1].split("</p>", 1)[0]
+
+
+def test_addresses_are_on_the_configured_site_url(client, kb, settings):
+    settings.SITE_URL = "https://policy.example.org"
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    sections = [loc.text for loc in index.findall("s:sitemap/s:loc", NS)]
+    assert sections and all(loc.startswith("https://policy.example.org/sitemap-") for loc in sections)
+    section = ET.fromstring(client.get("/sitemap-incidents.xml").content)
+    locations = [url.find("s:loc", NS).text for url in section.findall("s:url", NS)]
+    assert "https://policy.example.org/en/incidents/opm-2015/" in locations
+    assert all(loc.startswith("https://policy.example.org/") for loc in locations)
+    alternates = [link.get("href") for link in section.findall("s:url/x:link", NS)]
+    assert alternates and all(href.startswith("https://policy.example.org/") for href in alternates)
+    assert "Sitemap: https://policy.example.org/sitemap.xml" in client.get("/robots.txt").content.decode()
