@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -37,6 +38,11 @@ class Site:
     def url(self, path, language=None):
         """The absolute URL of a language-neutral path ("/incidents/x/") in the page's language or another."""
         return f"{self.base}/{language or self.language}{path}"
+
+    def translated(self, text):
+        """An interface string (lazily translated: gettext_lazy, pgettext_lazy) in the page's language, as str."""
+        with translation.override(self.language):
+            return str(text)
 
     def text(self, obj, field):
         """(value, language) of a translated field in the page's language, the Japanese when not translated."""

@@ -9,6 +9,7 @@ provisional translation (translationOfWork the Japanese page).
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.jsonld import Site
 from core.urls import neutral_path
@@ -97,7 +98,7 @@ def act_data(site: Site, act, versions, amendments):
         "legislationIdentifier": number,
         "identifier": act.egov_law_id,
         "legislationDate": act.promulgated,
-        "legislationType": "法律" if site.language == "ja" else "Act",
+        "legislationType": site.translated(pgettext_lazy("type of legislation", "Act")),
         "legislationJurisdiction": "JP",
         "legislationLegalForce": IN_FORCE if in_force else NOT_IN_FORCE,
         "url": site.url(neutral_path("laws:act", act=act.slug)),
@@ -138,7 +139,7 @@ def article_data(site: Site, act, choice, page):
         "@id": article_id(site, act, identity),
         "name": name,
         "legislationIdentifier": f"{law_number} {label}",
-        "legislationType": "条" if site.language == "ja" else "Article",
+        "legislationType": site.translated(pgettext_lazy("type of legislation", "Article")),
         "legislationDateVersion": version.in_force_from,
         "legislationLegalForce": IN_FORCE if version.is_in_force() else NOT_IN_FORCE,
         "isPartOf": {
@@ -177,7 +178,7 @@ def amendment_data(site: Site, act, amendment):
 
 
 def _glossary_set(site):
-    name = "用語集" if site.language == "ja" else "Glossary"
+    name = site.translated(gettext_lazy("Glossary"))
     return {"@type": "DefinedTermSet", "@id": site.url(neutral_path("glossary"), "ja") + "#glossary", "name": name}
 
 

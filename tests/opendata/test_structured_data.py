@@ -114,3 +114,16 @@ def test_no_text_can_close_the_data_block():
     assert html.count("</script>") == 1 and "<!--" not in html and "&" not in html.split(">", 1)[1]
     inner = BLOCK.match(html).group(1)
     assert json.loads(inner)["name"] == "</script><script>alert(1)</script>"
+
+
+def test_names_given_by_the_site_are_in_the_pages_language(client, kb):
+    names = {lang: of_type(blocks(client, f"/{lang}/glossary/"), "DefinedTermSet")[0]["name"] for lang in ("ja", "en")}
+    assert names == {"ja": "用語集", "en": "Glossary"}
+    types = {
+        lang: {
+            node.get("legislationType")
+            for node in of_type(blocks(client, f"/{lang}/laws/basic-act-on-cybersecurity/articles/13/"), "Legislation")
+        }
+        for lang in ("ja", "en")
+    }
+    assert "条" in types["ja"] and "Article" in types["en"]
