@@ -10,6 +10,7 @@ costs a fixed number of queries whatever the size of the history: per record kin
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
@@ -61,8 +62,6 @@ class Change:
 
 def _field_label(model_label, name):
     """The verbose name of a field of a record model, with the language of a translated column."""
-    from django.apps import apps
-
     model = apps.get_model(model_label)
     base, _sep, language = name.rpartition("_")
     if language in LANGUAGE_NAMES and base in translated_fields(model):
@@ -70,10 +69,7 @@ def _field_label(model_label, name):
             "field": model._meta.get_field(base).verbose_name,
             "language": LANGUAGE_NAMES[language],
         }
-    try:
-        return str(model._meta.get_field(name).verbose_name)
-    except Exception:  # a column of the history table alone
-        return name
+    return str(model._meta.get_field(name).verbose_name)
 
 
 def _shown_fields(model):
