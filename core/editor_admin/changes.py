@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from core.editing import VERSION_FIELD
-from core.history import BASELINE_REASON, CASCADE_REASON, RECORDERS, m2m_fields, translated_fields
+from core.history import BASELINE_REASON, CASCADE_REASON, RECORDERS, is_tracked, m2m_fields, translated_fields
 
 REVERT_REASON = "revert:"  # history_change_reason of a revert, followed by the id of the version restored
 RESTORE_REASON = "restore:"  # of the re-creation of a deleted record, followed by the id of the version restored
@@ -53,8 +54,35 @@ class VersionView:
                 "number": reason.removeprefix(RESTORE_REASON)
             }
         if reason.startswith(CASCADE_REASON):
-            return _("deleted with another record (%(record)s)") % {"record": reason.removeprefix(CASCADE_REASON)}
+            return _("deleted with %(record)s") % {"record": cause_name(reason, {})}
         return {"+": _("created"), "~": _("changed"), "-": _("deleted")}[self.record.history_type]
+
+
+def as_recorded(model, record):
+    """An unsaved `model` instance with the values of historical `record` (no query; the columns the history
+    leaves out, tree and derived ones, are left empty: saving it inserts it afresh)."""
+    return model(**{f.attname: getattr(record, f.attname) for f in record.tracked_fields})
+
+
+def cause_name(reason, cache):
+    """The name of the record whose deletion is named in a cascade's reason ("cascade:strategy.document:12"), from
+    its own deletion record; "" when the reason names none. cache: dict kept across calls (one query per cause)."""
+    if not (reason or "").startswith(CASCADE_REASON):
+        return ""
+    label = reason.removeprefix(CASCADE_REASON)
+    if label not in cache:
+        model_label, _sep, pk = label.rpartition(":")
+        try:
+            model = apps.get_model(model_label)
+        except (LookupError, ValueError):
+            model = None
+        record = None
+        if model is not None and is_tracked(model):
+            history = model.history.model.objects.filter(**{model._meta.pk.attname: pk})
+            record = history.order_by("-history_id").first()
+        name = str(as_recorded(model, record)) if record is not None else label
+        cache[label] = f"{model._meta.verbose_name if model else ''} {name}".strip()
+    return cache[label]
 
 
 def author_name(user):
