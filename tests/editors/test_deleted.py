@@ -125,6 +125,16 @@ def test_an_incident_is_restored_with_its_links(make_editor):
     assert restored.history.latest("history_id").history_type == "+"
 
 
+def test_parts_deleted_together_from_the_list_are_each_listed_as_deleted_by_the_editor(make_editor):
+    document = DocumentFactory()
+    parts = [NodeFactory(document=document, title_ja=f"削除部{n}") for n in range(2)]
+    policy = make_editor("paula", role="Policy editors")
+    data = {"action": "delete_selected", "_selected_action": [p.pk for p in parts], "post": "yes"}
+    assert policy.post("/admin/strategy/node/", data).status_code == 302
+    assert not Node.objects.filter(pk__in=[p.pk for p in parts]).exists()
+    assert sorted(listed(policy.get(PAGE))["document parts"]) == [("削除部0", "Paula", ""), ("削除部1", "Paula", "")]
+
+
 def test_restoring_takes_a_post(make_editor, deleted_document):
     policy = make_editor("paula", role="Policy editors")
     assert policy.get(restore_url(deletion_of(Document, deleted_document.pk))).status_code == 405

@@ -126,3 +126,22 @@ def test_versions_written_before_links_were_recorded_leave_links_alone_on_revert
     assert "countries" not in {c.name for c in confirm.context["changes"]}  # unknown, not "none"
     alice.post(revert_url, {"lock_version": confirm.context["form"].initial["lock_version"]})
     assert links(incident, "countries") == {other.pk}
+
+
+def test_the_history_page_reads_links_in_a_number_of_queries_that_does_not_grow_with_versions(make_editor, incident):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    alice = make_editor("alice")
+    url = admin_url(incident, "history")
+
+    def cost():
+        alice.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert alice.get(url).status_code == 200
+        return len(queries)
+
+    few = cost()
+    for _n in range(3):
+        incident.countries.add(CountryFactory())
+    assert cost() == few
