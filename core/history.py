@@ -67,6 +67,12 @@ class KBHistoricalRecords(HistoricalRecords):
         for record in self.cls._default_manager.filter(pk__in=pk_set or ()):
             super().m2m_changed(record, action, attr, pk_set, False, **kwargs)
 
+    def get_m2m_fields_from_model(self, model):
+        """The recorded many-to-many fields in the model's order (the library's come from a set: their history
+        models would be registered, and so backed up, in an order that changes from one process to the next)."""
+        order = [field.name for field in model._meta.many_to_many]
+        return sorted(super().get_m2m_fields_from_model(model), key=lambda field: order.index(field.name))
+
     def finalize(self, sender, **kwargs):
         super().finalize(sender, **kwargs)
         if sender is self.cls:
