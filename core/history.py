@@ -6,7 +6,12 @@ written on every save and delete, cascaded deletes included (the request's user 
 HistoryRequestMiddleware); bulk loads write none per row and `record_baseline()` then gives each loaded row
 its first record in bulk. From each new record this module maintains two denormalised columns of the
 record (core.editing.Edited), so public pages read them at no cost: `last_updated` and `stale_translations`.
+Many-to-many fields are recorded too (simple_history's m2m_fields: one history table per field, holding the links
+as they were at each record); `one_version()` makes a save and its many-to-many changes one record.
 """
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
 from django.db import models
@@ -22,6 +27,21 @@ from .editing import VERSION_FIELD
 MPTT_COLUMNS = ("lft", "rght", "tree_id", "level")  # recomputed by django-mptt, never reverted
 DERIVED_COLUMNS = ("last_updated", "stale_translations")  # maintained from the history itself
 BASELINE_REASON = "loaded"  # history_change_reason of the first record of a row loaded in bulk
+CASCADE_REASON = "cascade:"  # reason of a record removed by another's deletion, then "<app.model>:<pk>" of that one
+RECORDERS = {}  # model class → its KBHistoricalRecords, to write a record on demand (record_version)
+_deleting = ContextVar("deleting", default=None)  # (model label, pk) of the record an editor is deleting
+
+
+class M2MRecorded(models.Model):
+    """Abstract base of the history table of a model with many-to-many fields: whether a record holds them.
+
+    Records written before many-to-many fields were recorded hold False: their links are unknown, so the diff
+    leaves them out and a revert to them leaves the links as they are."""
+
+    history_m2m_recorded = models.BooleanField(default=True, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 class KBHistoricalRecords(HistoricalRecords):
@@ -35,6 +55,36 @@ class KBHistoricalRecords(HistoricalRecords):
     def post_delete(self, instance, using=None, **kwargs):
         if not in_bulk_load():
             super().post_delete(instance, using=using, **kwargs)
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        """One record per change of a recorded many-to-many field, on the record that holds the field: for a
+        change made from the other side (sector.incidents.add(incident)), on each record added or removed."""
+        if in_bulk_load() or action not in ("post_add", "post_remove", "post_clear"):
+            return
+        if not reverse:
+            super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+            return
+        for record in self.cls._default_manager.filter(pk__in=pk_set or ()):
+            super().m2m_changed(record, action, attr, pk_set, False, **kwargs)
+
+    def get_m2m_fields_from_model(self, model):
+        """The recorded many-to-many fields in the model's order (the library's come from a set: their history
+        models would be registered, and so backed up, in an order that changes from one process to the next)."""
+        order = [field.name for field in model._meta.many_to_many]
+        return sorted(super().get_m2m_fields_from_model(model), key=lambda field: order.index(field.name))
+
+    def finalize(self, sender, **kwargs):
+        super().finalize(sender, **kwargs)
+        if sender is self.cls:
+            RECORDERS[sender] = self
+
+    def get_change_reason_for_object(self, instance, history_type, using):
+        """The instance's own reason; for a record removed by the deletion of another, "cascade:<label>:<pk>"."""
+        reason = super().get_change_reason_for_object(instance, history_type, using)
+        root = _deleting.get()
+        if reason or history_type != "-" or root is None or root == (instance._meta.label_lower, str(instance.pk)):
+            return reason
+        return f"{CASCADE_REASON}{root[0]}:{root[1]}"
 
     def copy_fields(self, model):
         fields = super().copy_fields(model)
@@ -53,7 +103,46 @@ def track(*model_classes):
     for model in model_classes:
         names = {field.name for field in model._meta.concrete_fields}
         excluded = [name for name in (*MPTT_COLUMNS, *DERIVED_COLUMNS) if name in names]
-        register(model, records_class=KBHistoricalRecords, excluded_fields=excluded)
+        many = [field.name for field in model._meta.many_to_many]
+        register(
+            model,
+            records_class=KBHistoricalRecords,
+            excluded_fields=excluded,
+            m2m_fields=many,
+            bases=[M2MRecorded] if many else [models.Model],
+        )
+
+
+def m2m_fields(model):
+    """The many-to-many fields recorded in a model's history (class or instance): [ManyToManyField]."""
+    return list(getattr(model.history.model, "_history_m2m_fields", []))
+
+
+def record_version(instance, history_type="~"):
+    """Write one historical record of `instance` as it is now (fields and many-to-many links), as a save would."""
+    RECORDERS[type(instance)].create_historical_record(instance, history_type)
+
+
+@contextmanager
+def one_version(instance, history_type="~"):
+    """Inside the block, saves of `instance` and changes of its many-to-many fields write no record; at its end
+    (without an exception) one record holds them all. history_type: "+" for a creation, "~" for a change."""
+    instance.skip_history_when_saving = True
+    try:
+        yield instance
+    finally:
+        del instance.skip_history_when_saving
+    record_version(instance, history_type)
+
+
+@contextmanager
+def deleting(instance):
+    """Inside the block, the deletion records of other records (cascades) name `instance` as their cause."""
+    token = _deleting.set((instance._meta.label_lower, str(instance.pk)))
+    try:
+        yield
+    finally:
+        _deleting.reset(token)
 
 
 def translated_fields(model):
@@ -122,6 +211,28 @@ def record_baseline(model_classes=None, reason=BASELINE_REASON):
         recorded = history.objects.values(model._meta.pk.attname)
         rows = list(model.objects.exclude(pk__in=recorded))
         if rows:
+            before = history.objects.aggregate(last=models.Max("history_id"))["last"] or 0
             model.history.bulk_history_create(rows, batch_size=500, default_change_reason=reason)
+            record_m2m_in_bulk(model, history.objects.filter(history_id__gt=before))
             written += len(rows)
     return written
+
+
+def record_m2m_in_bulk(model, records):
+    """Write the many-to-many links of `model` as they are now into the historical `records` (a queryset of
+    its history just written in bulk, which simple_history's bulk_history_create leaves without links)."""
+    pk_name = model._meta.pk.attname
+    record_of = dict((pk, history_id) for history_id, pk in records.values_list("history_id", pk_name))
+    if not record_of:
+        return
+    for field in m2m_fields(model):
+        through = field.remote_field.through
+        source = field.m2m_field_name()
+        target = field.m2m_reverse_field_name()
+        m2m_history = RECORDERS[model].m2m_models[field]
+        rows = [
+            m2m_history(history_id=record_of[owner], **{f"{source}_id": owner, f"{target}_id": other, "id": pk})
+            for pk, owner, other in through.objects.values_list("pk", f"{source}_id", f"{target}_id")
+            if owner in record_of
+        ]
+        m2m_history.objects.bulk_create(rows, batch_size=500)

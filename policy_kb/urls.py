@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from core.editor_admin.deleted import deleted_records, restore_deleted
 from core.editor_admin.queue import translation_queue
 
 from . import link_views, timeline, views
@@ -15,6 +16,12 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/translations/", admin.site.admin_view(translation_queue), name="translation-queue"),
+    path("admin/deleted/", admin.site.admin_view(deleted_records), name="deleted-records"),
+    path(
+        "admin/deleted/<str:app_label>/<str:model_name>/<int:history_id>/restore/",
+        admin.site.admin_view(restore_deleted),
+        name="deleted-restore",
+    ),
     path("admin/", admin.site.urls),
     path("", include("policy_kb.opendata.urls")),
 ]

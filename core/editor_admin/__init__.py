@@ -6,8 +6,9 @@
   field). A save based on an older version is refused with a form error naming the fields changed meanwhile
   and who changed them (read from the history); nothing is written. The row is locked while the form is
   checked (PostgreSQL), and the library's conditional UPDATE refuses the rare save that still races past it.
-- History: every save records who and what (django-simple-history); the History page lists each version with
-  its changes, old and new values in both languages, and offers to revert to any earlier version.
+- History: every save records who and what (django-simple-history), the many-to-many fields saved with it in
+  the same record; the History page lists each version with its changes, old and new values in both languages,
+  and offers to revert to any earlier version. A deletion names, on each record it removed, the one deleted.
 - Drafts: the admins of models with a `status` list the `publish` and `make_draft` actions of this module
   (`actions = [publish, make_draft]`); each change is recorded in the history.
 """
@@ -19,14 +20,13 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy
 
 from core.editing import VERSION_FIELD, Status
+from core.history import deleting, record_version
 
-from .changes import PUBLISH_REASON, UNPUBLISH_REASON, changed_since
+from .changes import LIST_SEPARATOR, PUBLISH_REASON, UNPUBLISH_REASON, changed_since
 from .views import history_view, revert_view
-
-LIST_SEPARATOR = pgettext_lazy("list separator", ", ")
 
 
 def stale_message(model, pk, version):
@@ -94,12 +94,35 @@ class EditorAdmin:
             return HttpResponseRedirect(request.path)
 
     def save_model(self, request, obj, form, change):
+        """Save without a record yet: save_related() writes one with the many-to-many fields saved there."""
         obj._history_user = request.user
-        super().save_model(request, obj, form, change)
+        obj.skip_history_when_saving = True
+        try:
+            super().save_model(request, obj, form, change)
+        except BaseException:
+            del obj.skip_history_when_saving
+            raise
+
+    def save_related(self, request, form, formsets, change):
+        """Save the many-to-many fields and inlines, then write the record's one historical record of this save."""
+        obj = form.instance
+        try:
+            super().save_related(request, form, formsets, change)
+        finally:
+            if hasattr(obj, "skip_history_when_saving"):
+                del obj.skip_history_when_saving
+        record_version(obj, "~" if change else "+")
 
     def delete_model(self, request, obj):
         obj._history_user = request.user
-        super().delete_model(request, obj)
+        with deleting(obj):
+            super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        """Delete the selected records one by one, so each record removed with one names it as the cause."""
+        with transaction.atomic():
+            for obj in queryset:
+                self.delete_model(request, obj)
 
     # --- History and revert ------------------------------------------------------------------
 

@@ -2,13 +2,17 @@
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from core.editing import VERSION_FIELD
-from core.history import BASELINE_REASON, translated_fields
+from core.history import BASELINE_REASON, CASCADE_REASON, RECORDERS, is_tracked, m2m_fields, translated_fields
 
 REVERT_REASON = "revert:"  # history_change_reason of a revert, followed by the id of the version restored
+RESTORE_REASON = "restore:"  # of the re-creation of a deleted record, followed by the id of the version restored
 PUBLISH_REASON = "publish"
+LIST_SEPARATOR = pgettext_lazy("list separator", ", ")
 UNPUBLISH_REASON = "unpublish"
 
 
@@ -45,7 +49,40 @@ class VersionView:
             return _("published")
         if reason == UNPUBLISH_REASON:
             return _("made a draft")
+        if reason.startswith(RESTORE_REASON):
+            return _("restored after its deletion (version %(number)s)") % {
+                "number": reason.removeprefix(RESTORE_REASON)
+            }
+        if reason.startswith(CASCADE_REASON):
+            return _("deleted with %(record)s") % {"record": cause_name(reason, {})}
         return {"+": _("created"), "~": _("changed"), "-": _("deleted")}[self.record.history_type]
+
+
+def as_recorded(model, record):
+    """An unsaved `model` instance with the values of historical `record` (no query; the columns the history
+    leaves out, tree and derived ones, are left empty: saving it inserts it afresh)."""
+    return model(**{f.attname: getattr(record, f.attname) for f in record.tracked_fields})
+
+
+def cause_name(reason, cache):
+    """The name of the record whose deletion is named in a cascade's reason ("cascade:strategy.document:12"), from
+    its own deletion record; "" when the reason names none. cache: dict kept across calls (one query per cause)."""
+    if not (reason or "").startswith(CASCADE_REASON):
+        return ""
+    label = reason.removeprefix(CASCADE_REASON)
+    if label not in cache:
+        model_label, _sep, pk = label.rpartition(":")
+        try:
+            model = apps.get_model(model_label)
+        except (LookupError, ValueError):
+            model = None
+        record = None
+        if model is not None and is_tracked(model):
+            history = model.history.model.objects.filter(**{model._meta.pk.attname: pk})
+            record = history.order_by("-history_id").first()
+        name = str(as_recorded(model, record)) if record is not None else label
+        cache[label] = f"{model._meta.verbose_name if model else ''} {name}".strip()
+    return cache[label]
 
 
 def author_name(user):
@@ -78,9 +115,59 @@ def field_label(model, name):
     return name
 
 
-def diff(model, older, newer):
+def link_states(model, records):
+    """The many-to-many links held by historical `records` of `model`: {history_id: {field name: frozenset of
+    target ids}}, one query per field. Deletions, and records written before links were recorded (their links
+    are unknown), are absent; so is everything for a model without many-to-many fields."""
+    fields = m2m_fields(model)
+    held = [r for r in records if r is not None and r.history_type != "-" and getattr(r, "history_m2m_recorded", 0)]
+    if not fields or not held:
+        return {}
+    states = {record.history_id: {m2m.name: set() for m2m in fields} for record in held}
+    for m2m in fields:
+        target = f"{m2m.m2m_reverse_field_name()}_id"
+        rows = RECORDERS[model].m2m_models[m2m].objects.filter(history_id__in=list(states))
+        for history_id, other in rows.values_list("history_id", target):
+            states[history_id][m2m.name].add(other)
+    return {key: {name: frozenset(ids) for name, ids in links.items()} for key, links in states.items()}
+
+
+def link_names(model, states):
+    """{field name: {target id: name}} of every record named in `states` (link_states), one query per field."""
+    names = {}
+    for m2m in m2m_fields(model):
+        ids = set().union(*(links[m2m.name] for links in states.values())) if states else set()
+        related = m2m.related_model._default_manager.in_bulk(ids) if ids else {}
+        names[m2m.name] = {pk: str(record) for pk, record in related.items()}
+    return names
+
+
+def _shown_links(ids, names):
+    if not ids:
+        return "—"
+    missing = _("(deleted record %(id)s)")
+    return str(LIST_SEPARATOR).join(sorted(names.get(pk) or missing % {"id": pk} for pk in ids))
+
+
+def link_changes(model, older, newer, states, names):
+    """[FieldChange] of the many-to-many fields between two historical records whose links are both known."""
+    before, after = states.get(older.history_id) if older else {}, states.get(newer.history_id)
+    if after is None or before is None:
+        return []
+    changes = []
+    for m2m in m2m_fields(model):
+        old, new = before.get(m2m.name, frozenset()), after[m2m.name]
+        if old != new:
+            shown_names = names.get(m2m.name, {})
+            label = str(m2m.verbose_name)
+            changes.append(FieldChange(m2m.name, label, _shown_links(old, shown_names), _shown_links(new, shown_names)))
+    return changes
+
+
+def diff(model, older, newer, states=None, names=None):
     """[FieldChange] between two historical records of `model` (older may be None: every non-empty field of
-    the newer one is new). The concurrency counter is left out."""
+    the newer one is new), many-to-many fields last. The concurrency counter is left out. states, names:
+    link_states() and link_names() of records including both (read here when not given)."""
     mirrors = set(translated_fields(model))  # modeltranslation's original column copies one language: not shown
     changes = []
     for model_field in newer.tracked_fields:
@@ -95,6 +182,11 @@ def diff(model, older, newer):
         changes.append(
             FieldChange(name, field_label(model, base_name), shown(model, base_name, old), shown(model, base_name, new))
         )
+    if m2m_fields(model):
+        if states is None:
+            states = link_states(model, [older, newer])
+            names = link_names(model, states)
+        changes += link_changes(model, older, newer, states, names or {})
     return changes
 
 
@@ -106,9 +198,12 @@ def _same(old, new):
 def versions(model, records):
     """[VersionView], newest first, of a record's historical records (any order), each with its changes."""
     ordered = sorted(records, key=lambda r: (r.history_date, r.history_id))
+    states = link_states(model, ordered)
+    names = link_names(model, states) if states else {}
     views, previous = [], None
     for record in ordered:
-        views.append(VersionView(record, [] if record.history_type == "-" else diff(model, previous, record)))
+        changes = [] if record.history_type == "-" else diff(model, previous, record, states, names)
+        views.append(VersionView(record, changes))
         previous = record
     return views[::-1]
 
@@ -124,7 +219,9 @@ def changed_since(model, pk, version):
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    seen_at = next((i for i, r in enumerate(records) if getattr(r, VERSION_FIELD) == version), None)
+    # the last record of that version: links changed outside the admin add records without a new version
+    seen = [i for i, r in enumerate(records) if getattr(r, VERSION_FIELD) == version]
+    seen_at = seen[-1] if seen else None
     if seen_at is None:
         later = [r for r in records if getattr(r, VERSION_FIELD) > version]
         base = None
@@ -132,8 +229,10 @@ def changed_since(model, pk, version):
         later, base = records[seen_at + 1 :], records[seen_at]
     labels, authors = [], []
     previous = base
+    states = link_states(model, [base, *later])
+    names = link_names(model, states) if states else {}
     for record in later:
-        for change in diff(model, previous, record) if previous is not None else []:
+        for change in diff(model, previous, record, states, names) if previous is not None else []:
             if change.label not in labels:
                 labels.append(change.label)
         name = author_name(record.history_user) or _("someone outside the admin")

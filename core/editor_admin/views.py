@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.editing import VERSION_FIELD
-from core.history import MPTT_COLUMNS
+from core.history import MPTT_COLUMNS, m2m_fields, one_version
 
-from .changes import REVERT_REASON, VersionView, diff, versions
+from .changes import REVERT_REASON, VersionView, diff, link_states, versions
 
 
 def _records(model, object_id):
@@ -77,6 +77,29 @@ def restore(obj, record):
         setattr(obj, model_field.attname, getattr(record, model_field.attname))
 
 
+def links_of(model, record):
+    """The many-to-many links historical `record` holds ({field name: frozenset of ids}), None when unknown
+    (written before links were recorded). Raises ValidationError naming a linked record deleted since."""
+    links = link_states(model, [record]).get(record.history_id)
+    if links is None:
+        return None
+    for field in m2m_fields(model):
+        ids = links[field.name]
+        gone = ids - set(field.related_model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
+        if gone:
+            raise ValidationError(
+                _("%(field)s: the linked record %(ids)s no longer exists.")
+                % {"field": str(field.verbose_name), "ids": ", ".join(str(pk) for pk in sorted(gone))}
+            )
+    return links
+
+
+def restore_links(obj, links):
+    """Set obj's many-to-many fields to `links` (from links_of; None leaves them as they are)."""
+    for name, ids in (links or {}).items():
+        getattr(obj, name).set(ids)
+
+
 def revert_view(modeladmin, request, object_id, history_id):
     """GET: what reverting to version `history_id` would change; POST: revert, as a new version credited to
     the editor. Refused with a message when the record changed since the page was shown, or when the old
@@ -102,12 +125,15 @@ def revert_view(modeladmin, request, object_id, history_id):
             restore(current, record)
             try:
                 current.full_clean()
+                links = links_of(model, record)
             except ValidationError as error:
                 messages.error(request, _("Not reverted: %(problem)s") % {"problem": " ".join(error.messages)})
                 return HttpResponseRedirect(history_url)
             current._history_user = request.user
             current._change_reason = f"{REVERT_REASON}{record.history_id}"
-            current.save()
+            with one_version(current):
+                current.save()
+                restore_links(current, links)
             modeladmin.log_change(
                 request, current, _("Reverted to version %(number)s.") % {"number": record.history_id}
             )

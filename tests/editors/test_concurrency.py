@@ -37,7 +37,8 @@ def test_two_editors_change_different_fields_and_the_second_is_refused(make_edit
     assert incident.summary_en == "Old summary"  # the refused save wrote nothing
     entries = LogEntry.objects.filter(object_id=str(incident.pk), action_flag=CHANGE)
     assert [entry.user.username for entry in entries] == ["alice"]  # the log credits the right editor
-    assert [r.history_user.username for r in incident.history.filter(history_type="~")] == ["alice"]
+    edits = incident.history.filter(history_type="~", history_user__isnull=False)  # not the factory's own
+    assert [r.history_user.username for r in edits] == ["alice"]
 
 
 def test_the_refusal_is_in_the_editors_language(make_editor, incident):
@@ -93,3 +94,33 @@ def test_the_database_refuses_a_stale_save_that_races_past_the_form(incident):
         second.save()
     incident.refresh_from_db()
     assert (incident.title_en, incident.summary_en) == ("First", "Old summary")
+
+
+def test_the_pinned_library_refuses_a_stale_save_of_every_edited_model_on_this_django(kb):
+    """django-concurrency 2.8.1 declares Django up to 6.0; this proves its conditional UPDATE on the Django the
+    project pins (6.1), on the database the suite runs on (SQLite, then PostgreSQL): for one loaded row of each
+    edited model, a save based on a copy read before another save is refused and writes nothing."""
+    from importlib.metadata import version
+
+    import django
+    from concurrency.exceptions import RecordModifiedError
+
+    from core.editing import VERSION_FIELD
+    from core.history import tracked_models
+
+    assert django.VERSION[:2] == (6, 1) and version("django-concurrency") == "2.8.1"
+    checked = []
+    for model in tracked_models():
+        if VERSION_FIELD not in {f.name for f in model._meta.concrete_fields}:
+            continue
+        row = model._default_manager.order_by("pk").first()
+        if row is None:
+            continue
+        first, stale = model._default_manager.get(pk=row.pk), model._default_manager.get(pk=row.pk)
+        first.save()
+        assert getattr(first, VERSION_FIELD) != getattr(stale, VERSION_FIELD)
+        with pytest.raises(RecordModifiedError), transaction.atomic():
+            stale.save()
+        assert getattr(model._default_manager.get(pk=row.pk), VERSION_FIELD) == getattr(first, VERSION_FIELD)
+        checked.append(model._meta.model_name)
+    assert {"incident", "document", "node", "act", "provision", "organisation", "term"} <= set(checked)
