@@ -114,6 +114,28 @@ def release():
     return RELEASE
 
 
+# --- Fragments ---------------------------------------------------------------------------------
+
+
+def fragment(name, compute, *parts):
+    """The value of compute() for the content now: computed once per content version (and release) and then
+    read from the cache, so the expensive parts of pages (a glossary term's uses, the network's counts) follow
+    the pages' one invalidation rule. name: what is cached; parts: what the value depends on besides the
+    content (strings or numbers, e.g. a slug). compute() must return a picklable value that does not depend on
+    who asks (no drafts an editor alone may see). With POLICY_KB_FRAGMENT_CACHE off, compute() runs every time.
+    """
+    if not getattr(settings, "POLICY_KB_FRAGMENT_CACHE", True):
+        return compute()
+    token, _changed = content_version()
+    address = hashlib.md5("\x1f".join(map(str, parts)).encode(), usedforsecurity=False).hexdigest()
+    key = f"policy_kb:fragment:{release()}:{token}:{name}:{address}"
+    stored = cache.get(key)
+    if stored is None:
+        stored = (compute(),)
+        cache.set(key, stored, PAGE_TIMEOUT)
+    return stored[0]
+
+
 # --- The middleware -----------------------------------------------------------------------------
 
 

@@ -21,6 +21,8 @@ from core.links import edge_from, view_from
 from core.records import registry
 from core.relations import RelationType, relation_wording
 
+from .cache import fragment
+
 PER_GROUP = 8  # links shown per group in a record's links panel
 LIST_PAGE_SIZE = 50  # links per page of a group's full list
 
@@ -292,7 +294,11 @@ def group_list(record, relation, direction, kind, preview=False):
 def network_summary(kinds=None):
     """[(source kind, relation type, target kind, number of links)] of the whole network readers may see (links
     touching a draft are not counted), largest first, only between `kinds` when given; one aggregate query per
-    link store."""
+    link store, computed once per content version (policy_kb.cache.fragment)."""
+    return fragment("network-summary", lambda: _network_summary(kinds), *sorted(kinds or ()))
+
+
+def _network_summary(kinds):
     totals = {}
     for store in registry.link_stores:
         for source, relation, target, count in store.summary(registry.public_condition(store)):

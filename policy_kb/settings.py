@@ -182,6 +182,8 @@ else:
         }
     }
 POLICY_KB_PAGE_CACHE = env_bool("POLICY_KB_PAGE_CACHE", True)  # 0: render every page (conditional GETs still work)
+# 0: compute the expensive parts of pages every time (a glossary term's uses, the network's counts)
+POLICY_KB_FRAGMENT_CACHE = env_bool("POLICY_KB_FRAGMENT_CACHE", True)
 
 # Languages: Japanese first (the default and the fallback), English second.
 LANGUAGE_CODE = "ja"

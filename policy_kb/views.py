@@ -1,6 +1,7 @@
 """Pages that compose the apps: home, search, citation resolver, glossary, error pages (links: link_views)."""
 
 from collections import Counter
+from dataclasses import astuple, replace
 from functools import partial
 
 from django.conf import settings
@@ -24,12 +25,13 @@ from core.records import registry
 from laws import structured_data
 from laws.models import Act, Term, Version
 
+from .cache import fragment
 from .citations import NumeralError
 from .citations import parse as parse_citation
 from .glossary import TermIndex
 from .linking import resolve as resolve_citation
 from .middleware import preferred_language
-from .search import MAX_QUERY_LENGTH, clean_query, find_any_hits, find_hits, with_entries
+from .search import MAX_QUERY_LENGTH, Hit, clean_query, find_any_hits, find_hits, with_entries
 
 RESULTS_PER_PAGE = 20
 
@@ -219,19 +221,13 @@ def glossary_term(request, slug):
         term = None
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
-    index = TermIndex()
     forms = term.forms("ja") + term.forms("en")
-    uses = [
-        hit
-        for hit in with_entries(find_any_hits([f'"{form}"' for form in forms]))
-        if not (hit.entry.kind == "term" and hit.entry.object_key == term.slug) and index.uses(_texts(hit.entry), slug)
-    ]
-    order = {kind: rank for rank, kind in enumerate(search_kind_labels())}
-    uses.sort(key=lambda hit: order.get(hit.entry.kind, len(order)))
-    counts = Counter(hit.entry.kind for hit in uses)
+    uses = fragment("term-uses", partial(term_uses, term.slug, forms), term.slug, *forms)
+    counts = Counter(kind for _pk, kind, *_rest in uses)
     page = Paginator(uses, USES_PER_PAGE).get_page(request.GET.get("page"))
     groups = {}
-    for hit in page.object_list:
+    # the entries named exist: a rebuilt index is a new content version
+    for hit in with_entries([Hit(*fields) for fields in page.object_list]):
         groups.setdefault(hit.entry.kind, []).append(hit)
     labels = search_kind_labels()
     return render(
@@ -248,6 +244,23 @@ def glossary_term(request, slug):
             "preview": preview,
         },
     )
+
+
+def term_uses(slug, forms):
+    """Every search hit whose texts use the glossary term `slug`, as policy_kb.glossary.TermIndex finds it
+    (`forms`: the term's forms in both languages), ordered by kind, each as the tuple of its fields without its
+    entry (Hit(*fields) rebuilds it; tuples are quick to read from the cache); the term's own entry is not a
+    use. Reads every candidate of the search index: pages ask for it through policy_kb.cache.fragment, once per
+    content version."""
+    index = TermIndex()
+    uses = [
+        hit
+        for hit in with_entries(find_any_hits([f'"{form}"' for form in forms]))
+        if not (hit.entry.kind == "term" and hit.entry.object_key == slug) and index.uses(_texts(hit.entry), slug)
+    ]
+    order = {kind: rank for rank, kind in enumerate(search_kind_labels())}
+    uses.sort(key=lambda hit: order.get(hit.kind, len(order)))
+    return [astuple(replace(hit, entry=None)) for hit in uses]
 
 
 def _texts(entry):

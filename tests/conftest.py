@@ -33,6 +33,7 @@ def pytest_configure(config):
         }
     }
     settings.POLICY_KB_PAGE_CACHE = False
+    settings.POLICY_KB_FRAGMENT_CACHE = False  # a rolled-back test leaves the content version where it was
 
 
 @pytest.fixture(scope="session")

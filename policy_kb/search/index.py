@@ -3,6 +3,7 @@
 from django.db import transaction
 
 from core.records import registry
+from policy_kb.cache import advance_content_version
 from policy_kb.models import SearchEntry
 
 from .backends import backend
@@ -51,6 +52,7 @@ def rebuild_index():
     rows = [to_model(entry) for entry in all_entries()]
     SearchEntry.objects.bulk_create(rows, batch_size=500)
     backend().refresh()
+    advance_content_version()  # fragments that name entries (a glossary term's uses) are read anew
     return len(rows)
 
 

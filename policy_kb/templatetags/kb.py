@@ -1,6 +1,8 @@
 """Template helpers used by every page: translated content with a visible fallback, partial dates,
 language alternates, citations and links."""
 
+from functools import partial
+
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
@@ -204,26 +206,14 @@ def _link_groups(context, record):
     )
 
 
-@register.inclusion_tag("includes/_record_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def record_links(context, record, heading=None):
     """The panel of a record's links in both directions, grouped by relation and record kind: the most relevant
-    few of each group, its number of links and the address of its full list."""
-    from core.records import registry
+    few of each group, its number of links and the address of its full list (policy_kb.fragments)."""
+    from policy_kb.fragments import record_links_html
 
-    groups = []
-    if record is not None:
-        key = registry.key(record)
-        for group in _link_groups(context, record)[0]:
-            if not groups or groups[-1][0] != str(group.wording):
-                groups.append((str(group.wording), []))
-            groups[-1][1].append(group)
-    return {
-        "groups": groups,
-        "record_key": key if record is not None else "",
-        "LANGUAGE_CODE": _lang(),
-        "heading": heading,
-        "request": context.get("request"),
-    }
+    groups = partial(_link_groups, context, record)
+    return record_links_html(record, groups, preview=_preview(context), language=_lang(), heading=heading)
 
 
 @register.simple_tag
@@ -314,16 +304,14 @@ def tr_linked(context, obj, field, version=None):
     return mark_japanese_runs(html) if value.lang != "ja" else html
 
 
-@register.inclusion_tag("includes/_record_graph.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def record_graph(context, record):
     """The record and its most relevant neighbours to depth 2 as an SVG of links, with a text list underneath
-    and the number of links left out."""
-    from policy_kb.graphs import record_graph as build
+    and the number of links left out (policy_kb.fragments)."""
+    from policy_kb.fragments import record_graph_html
 
-    graph = (
-        build(record, groups=_link_groups(context, record), preview=_preview(context)) if record is not None else None
-    )
-    return {"graph": graph, "LANGUAGE_CODE": _lang()}
+    groups = partial(_link_groups, context, record)
+    return record_graph_html(record, groups, preview=_preview(context), language=_lang())
 
 
 # --- Breadcrumbs -----------------------------------------------------------------------------
