@@ -2,7 +2,7 @@
 
 import math
 
-from django.db.models import Count, Window
+from django.db.models import Count, IntegerField, Subquery, Value
 
 
 def page_number(value):
@@ -12,6 +12,20 @@ def page_number(value):
     except (TypeError, ValueError):
         return 1
     return number if number > 0 else 1
+
+
+def count_of(queryset):
+    """The number of rows `queryset` selects, as an uncorrelated scalar subquery (an expression to annotate
+    with) that the database computes once; the queryset must not use distinct()."""
+    count = queryset.order_by().prefetch_related(None).annotate(_all=Value(1)).values("_all")
+    return Subquery(count.annotate(_count=Count("pk")).values("_count"), output_field=IntegerField())
+
+
+def with_count(queryset, name):
+    """`queryset` with each row annotated `name`: the number of rows the queryset selects, ignoring any slice
+    taken later (count_of). Unlike COUNT(*) OVER (), it does not make the database read and sort every selected
+    row before a LIMIT, so an index serving the filter and the order reads only the rows of the page."""
+    return queryset.annotate(**{name: count_of(queryset)})
 
 
 class CountedPage:
@@ -46,7 +60,7 @@ class CountedPage:
 
 
 class WindowPage(CountedPage):
-    """Page `number` (from 1) of `size` rows of `queryset`, read with the total in one query (COUNT(*) OVER ()).
+    """Page `number` (from 1) of `size` rows of `queryset`, read with the total in one query (with_count).
 
     The queryset must not use distinct() (the count would include duplicates): filter through subqueries
     instead. A page past the end shows the last page (one count query more). Offers what Django's Page offers
@@ -66,7 +80,7 @@ class WindowPage(CountedPage):
 
     def _read(self, queryset):
         start = (self.number - 1) * self.size
-        return list(queryset.annotate(window_total=Window(Count("pk")))[start : start + self.size])
+        return list(with_count(queryset, "window_total")[start : start + self.size])
 
     def __iter__(self):
         return iter(self.object_list)

@@ -104,6 +104,8 @@ class Incident(ConstraintMessages, Publishable, Edited):
 
     class Meta:
         ordering = ["start_date", "slug"]
+        # the list and the timeline read a page of published incidents in date order without sorting them all
+        indexes = [models.Index(fields=["status", "start_date", "slug"], name="incident_public_by_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(attribution="") | Q(attribution_source__isnull=False),

@@ -6,12 +6,12 @@ Composes three apps (so it lives in policy_kb). One function, `timeline_page`, o
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DatePrecision, PartialDate, format_partial_date
 from core.layout.timeline import Axis, Mark, year_axis
+from core.paging import count_of, with_count
 from incidents.models import Incident
 from laws.models import Act, AmendingAct
 from strategy.models import Document
@@ -108,8 +108,10 @@ def _in_range(queryset, field_name, first, last, start=None):
 
 
 def _window(queryset, limit):
-    """The first `limit` rows, each with the number of rows the queryset selects (`total`), in one query."""
-    return list(queryset.annotate(total=Window(Count("pk")))[:limit])
+    """The first `limit` rows (None: every row), each with the number of rows the queryset selects (`total`),
+    in one query that an index on the filter and the order serves without reading the other rows."""
+    queryset = with_count(queryset, "total")
+    return list(queryset[:limit] if limit is not None else queryset)
 
 
 def timeline_events(kinds, first=None, last=None, start=None, limit=None):
@@ -121,7 +123,7 @@ def timeline_events(kinds, first=None, last=None, start=None, limit=None):
 
     def read(queryset):
         nonlocal total
-        rows = _window(queryset, limit) if limit is not None else list(queryset.annotate(total=Window(Count("pk"))))
+        rows = _window(queryset, limit)
         total += rows[0].total if rows else 0
         return rows
 
@@ -165,8 +167,8 @@ def timeline_events(kinds, first=None, last=None, start=None, limit=None):
                 )
             )
     if Kind.DOCUMENT in kinds:
-        # Dated and undated documents in one query, each group ranked and counted on its own.
-        group = [ExpressionWrapper(Q(decided_on__isnull=True), output_field=BooleanField())]
+        # Dated and undated documents in one query: the first of each group (two indexed subqueries) and the
+        # number of each (two scalar subqueries).
         dated = Q(decided_on__isnull=False)
         for lookup, value in (
             ("gte", first and datetime.date(first, 1, 1)),
@@ -176,27 +178,22 @@ def timeline_events(kinds, first=None, last=None, start=None, limit=None):
                 dated &= Q(**{f"decided_on__{lookup}": value})
         if start is not None:
             dated &= Q(decided_on__gte=start)
-        documents = (
-            Document.objects.public()
-            .select_related("deciding_body")
-            .filter(dated | Q(decided_on__isnull=True) if start is None else dated)
-            .annotate(
-                rank=Window(RowNumber(), partition_by=group, order_by=["decided_on", "slug"]),
-                total=Window(Count("pk"), partition_by=group),
-            )
-        )
-        if limit is not None:
-            documents = documents.filter(rank__lte=max(limit, UNDATED_SHOWN))
-        for document in sorted(documents, key=lambda d: d.rank):
+        public = Document.objects.public().order_by("decided_on", "slug")
+        groups = {"dated": (public.filter(dated), limit)}
+        if start is None:
+            groups["undated"] = (public.filter(decided_on__isnull=True), UNDATED_SHOWN)
+        chosen = Q()
+        for rows, shown in groups.values():
+            chosen |= Q(pk__in=rows.values("pk")[:shown] if shown is not None else rows.values("pk"))
+        documents = public.select_related("deciding_body").filter(chosen)
+        documents = documents.annotate(**{f"{name}_total": count_of(rows) for name, (rows, _shown) in groups.items()})
+        for index, document in enumerate(documents):
+            if index == 0:
+                total += document.dated_total
+                undated_total = getattr(document, "undated_total", 0)
             if document.decided_on is None:
-                undated_total = document.total
-                if len(undated) < UNDATED_SHOWN:
-                    undated.append(document)
+                undated.append(document)
                 continue
-            if limit is not None and document.rank > limit:
-                continue
-            if document.rank == 1:
-                total += document.total
             events.append(
                 Event(
                     Kind.DOCUMENT,

@@ -222,12 +222,18 @@ def glossary_term(request, slug):
     if term is None:
         raise Http404(_("The glossary has no term at this address. See the glossary."))
     forms = term.forms("ja") + term.forms("en")
-    uses = fragment("term-uses", partial(term_uses, term.slug, forms), term.slug, *forms)
+    read = {}  # the entries read when the uses are found in this request (not when read from the cache)
+    uses = fragment("term-uses", partial(term_uses, term.slug, forms, read), term.slug, *forms)
     counts = Counter(kind for _pk, kind, *_rest in uses)
     page = Paginator(uses, USES_PER_PAGE).get_page(request.GET.get("page"))
+    shown = [Hit(*fields) for fields in page.object_list]
+    if all(hit.pk in read for hit in shown):
+        for hit in shown:
+            hit.entry = read[hit.pk]
+    else:  # the entries named exist: a rebuilt index is a new content version
+        with_entries(shown)
     groups = {}
-    # the entries named exist: a rebuilt index is a new content version
-    for hit in with_entries([Hit(*fields) for fields in page.object_list]):
+    for hit in shown:
         groups.setdefault(hit.entry.kind, []).append(hit)
     labels = search_kind_labels()
     return render(
@@ -246,12 +252,12 @@ def glossary_term(request, slug):
     )
 
 
-def term_uses(slug, forms):
+def term_uses(slug, forms, read=None):
     """Every search hit whose texts use the glossary term `slug`, as policy_kb.glossary.TermIndex finds it
     (`forms`: the term's forms in both languages), ordered by kind, each as the tuple of its fields without its
     entry (Hit(*fields) rebuilds it; tuples are quick to read from the cache); the term's own entry is not a
     use. Reads every candidate of the search index: pages ask for it through policy_kb.cache.fragment, once per
-    content version."""
+    content version. read: a dict filled with {entry pk: SearchEntry} of the uses, for the caller's page."""
     index = TermIndex()
     uses = [
         hit
@@ -260,6 +266,8 @@ def term_uses(slug, forms):
     ]
     order = {kind: rank for rank, kind in enumerate(search_kind_labels())}
     uses.sort(key=lambda hit: order.get(hit.kind, len(order)))
+    if read is not None:
+        read.update((hit.pk, hit.entry) for hit in uses)
     return [astuple(replace(hit, entry=None)) for hit in uses]
 
 

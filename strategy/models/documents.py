@@ -106,6 +106,8 @@ class Document(ConstraintMessages, Publishable, Edited):
 
     class Meta:
         ordering = ["decided_on", "slug"]
+        # the timeline reads a window of published documents in date order without sorting them all
+        indexes = [models.Index(fields=["status", "decided_on", "slug"], name="document_public_by_date")]
         constraints = [
             models.CheckConstraint(
                 condition=partial_date_condition("decided_on", "decided_precision"), name="document_date_precision"
