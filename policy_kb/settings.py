@@ -83,10 +83,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cached pages are answered here, before anything else runs (pages only: /ja/… and /en/…).
+    "policy_kb.cache.PageCacheMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "policy_kb.opendata.middleware.OpenDataConditionalGetMiddleware",
-    "policy_kb.cache.PageCacheMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "policy_kb.middleware.LocaleMiddleware",
@@ -176,7 +177,7 @@ if REDIS_URL:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.filecache.FileCache",
             "LOCATION": os.environ.get("POLICY_KB_CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("POLICY_KB_CACHE_ENTRIES", "20000"))},
         }

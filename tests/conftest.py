@@ -28,7 +28,7 @@ def pytest_configure(config):
     # the page cache, which turn it on (tests/site/test_cache.py).
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.filecache.FileCache",
             "LOCATION": tempfile.mkdtemp(prefix="policy-kb-cache-"),
         }
     }
