@@ -88,3 +88,34 @@ def test_a_preview_is_rendered_every_time_and_never_stored(kb, fragment_cache):
     for _ in range(2):
         fragments.record_links_html(incident, groups, preview=False, language="en")
     assert len(calls) == 3  # rendered once, then read from the cache
+
+
+def test_any_change_of_content_computes_a_fragment_anew(kb, fragment_cache):
+    from policy_kb.cache import fragment
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert fragment("test", compute, "a") == fragment("test", compute, "a") == 1
+    assert fragment("test", compute, "b") == 2  # its parts are part of its address
+    incident = Incident.objects.get(slug="opm-2015")
+    incident.countries.clear()  # a many-to-many change
+    assert fragment("test", compute, "a") == 3
+    incident.save()
+    assert fragment("test", compute, "a") == 4
+    IncidentFactory().delete()  # a save, then a delete
+    assert fragment("test", compute, "a") == 5
+    assert fragment("test", compute, "a") == 5
+
+
+def test_with_the_fragment_cache_off_a_fragment_is_computed_every_time(kb, settings):
+    from policy_kb.cache import fragment
+
+    settings.POLICY_KB_FRAGMENT_CACHE = False
+    calls = []
+    for _ in range(2):
+        fragment("test", lambda: calls.append(1), "a")
+    assert len(calls) == 2
