@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('laws', '0006_history_follows_checked_sources'),
-        ('strategy', '0006_history_follows_document_links_and_notes'),
+        ('strategy', '0007_many_to_many_history'),
     ]
 
     operations = [

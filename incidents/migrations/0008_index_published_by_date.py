@@ -6,9 +6,9 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('incidents', '0006_history_follows_sector_interpretation'),
+        ('incidents', '0007_many_to_many_history'),
         ('laws', '0006_history_follows_checked_sources'),
-        ('strategy', '0006_history_follows_document_links_and_notes'),
+        ('strategy', '0007_many_to_many_history'),
     ]
 
     operations = [
