@@ -67,6 +67,12 @@ def _one(source):
 # --- Search entries ----------------------------------------------------------------------------
 
 
+def version_facet_key(version):
+    """The search index's name of a version: "<act slug>:<version key>" (str), unique across acts, since
+    each act names its own versions (two acts may both have a version "current")."""
+    return f"{version.act.slug}:{version.key}"
+
+
 def provision_entries(provisions=None):
     """One IndexEntry per paragraph and item (of articles and of supplementary provisions), newest version
     first; its title names the article, its anchor the paragraph or item."""
@@ -77,6 +83,7 @@ def provision_entries(provisions=None):
         .order_by("-version__in_force_from", "tree_id", "lft")
     )
     for p in provisions:
+        act, version = p.version.act, p.version
         chain = _chain(p)
         address = p.address(chain)
         article = next((node for node in chain if node.kind == Provision.Kind.ARTICLE), None)
@@ -94,10 +101,10 @@ def provision_entries(provisions=None):
             object_key=f"{p.version_id}:{p.pk}",
             url=address.page(),
             anchor=address.anchor,
-            version=p.version.key,
+            version=version_facet_key(p.version),
             superseded=p.version.in_force_until is not None,
-            version_label_ja=p.version.label_ja,
-            version_label_en=p.version.label_en or "",
+            version_label_ja=f"{act.title_ja} · {version.label_ja}",
+            version_label_en=f"{act.title_en or act.title_ja} · {version.label_en or version.label_ja}",
             title_ja=title_ja,
             title_en=title_en,
             body_ja=p.text_ja,

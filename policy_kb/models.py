@@ -10,7 +10,7 @@ class SearchEntry(models.Model):
     object_key = models.CharField(max_length=120)
     url = models.CharField(max_length=300)
     anchor = models.CharField(max_length=60, blank=True)
-    version = models.CharField(max_length=20, blank=True)
+    version = models.CharField(max_length=80, blank=True)  # "<act slug>:<version key>"
     superseded = models.BooleanField(default=False)  # a provision of a text replaced by a later version
     version_label_ja = models.CharField(max_length=200, blank=True)  # the version's label, shown with the hit
     version_label_en = models.CharField(max_length=200, blank=True)

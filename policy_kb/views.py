@@ -105,7 +105,7 @@ def search(request):
     if kinds:
         hits = [hit for hit in hits if hit.kind in kinds]
     if version:
-        hits = [hit for hit in hits if hit.version in (version, "")]
+        hits = [hit for hit in hits if not hit.version or _names_version(hit.version, version)]
     if year:
         hits = [hit for hit in hits if hit.year == int(year)]
     page = Paginator(hits, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -128,8 +128,18 @@ def search(request):
     return render(request, "search.html", context)
 
 
-def _is_version_key(key):
-    return Version.objects.filter(key=key).exists()
+def _is_version_key(value):
+    """True when `value` names a version the knowledge base holds: "<act slug>:<version key>" as the
+    version facet writes it, or a bare version key (any act's version of that key, as older links say)."""
+    act, colon, key = value.rpartition(":")
+    versions = Version.objects.filter(key=key)
+    return (versions.filter(act__slug=act) if colon else versions).exists()
+
+
+def _names_version(indexed, value):
+    """True when the index's version name `indexed` ("<act slug>:<version key>") is the one the filter
+    `value` names, qualified or bare."""
+    return indexed == value or (":" not in value and indexed.rpartition(":")[2] == value)
 
 
 def parse_citation_quietly(query):

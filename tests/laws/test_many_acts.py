@@ -86,6 +86,30 @@ def test_search_hits_point_to_their_own_act(second_act):
     assert not any(hit.entry.url.startswith(f"/laws/{SECOND}/") for hit in with_entries(hits))
 
 
+def _result_urls(html):
+    return set(re.findall(r'<li class="result">\s*<span class="kind">[^<]*</span><br>\s*<a href="([^"#?]+)', html))
+
+
+def test_the_search_version_facet_keeps_each_acts_versions_apart(client, second_act, lang):
+    """Both acts have a version keyed "current": the facet offers each with its act's title, and each filter
+    keeps that act's provisions only; a bare key (older links) keeps every act's version of that key."""
+    html = client.get(f"/{lang}/search/", {"q": "目的", "kind": "provision"}).content.decode()
+    for act in (BASIC, SECOND):
+        assert f"version={act}:current" in html
+    assert "試験用情報基盤保全法 · 試験用の条文" in html or "Test Infrastructure Protection Act · Test text" in html
+    urls = {}
+    for value in (f"{SECOND}:current", f"{BASIC}:current", "current"):
+        page = client.get(f"/{lang}/search/", {"q": "目的", "kind": "provision", "version": value})
+        assert page.status_code == 200
+        urls[value] = _result_urls(page.content.decode())
+    assert urls[f"{SECOND}:current"] and all(SECOND in url for url in urls[f"{SECOND}:current"])
+    assert urls[f"{BASIC}:current"] and not any(SECOND in url for url in urls[f"{BASIC}:current"])
+    assert any(SECOND in url for url in urls["current"]) and any(BASIC in url for url in urls["current"])
+    for value in (f"{SECOND}:original", "no-such-act:current", ":current"):
+        page = client.get(f"/{lang}/search/", {"q": "目的", "version": value})
+        assert page.status_code == 400, value
+
+
 @pytest.mark.parametrize(
     ("query", "target"),
     [
