@@ -69,3 +69,46 @@ def test_a_search_year_of_digit_like_characters_is_a_400(client, lang, year):
 @pytest.mark.parametrize("year", ["2015", "２０１５"])
 def test_a_search_year_of_decimal_digits_filters(client, lang, year):
     assert answer(client, f"/{lang}/search/?q=2015&year={year}").status_code == 200
+
+
+# --- Article addresses: the number written some other way, or a text that is not loaded ------------------------
+
+NOT_ARTICLE_NUMBERS = {
+    "第二十六条": "第二十六条",  # a citation in kanji
+    "%E7%AC%AC%E5%8D%83%E6%9D%A1": "第千条",
+    "%E7%AC%AC%E3%80%87%E6%9D%A1": "第〇条",
+    "%E7%AC%AC%E5%8D%81%E4%BA%8C%E6%9D%A1%E3%81%AE%E4%BA%8C%E3%81%AE%E4%B8%89": "第十二条の二の三",
+    "%EF%BC%92%EF%BC%96": "２６",  # full-width digits
+    "26-0": "26-0",
+    "0": "0",
+    "026": "026",
+    "x" * 300: "x" * 19 + "…",  # an overlong value is quoted shortened
+}
+NOT_AN_ARTICLE_NUMBER = {
+    "ja": "アドレスで使う条番号の形（12、30-2）ではありません",
+    "en": "is not an article number as addresses write it (12, 30-2)",
+}
+
+
+@pytest.mark.parametrize("page", ["", "parallel/"])
+@pytest.mark.parametrize(("number", "quoted"), NOT_ARTICLE_NUMBERS.items())
+def test_an_article_number_written_another_way_is_a_404_that_says_so(client, lang, number, quoted, page):
+    html = assert_error_page(answer(client, f"/{lang}{ACT}/articles/{number}/{page}"), lang, 404)
+    assert NOT_AN_ARTICLE_NUMBER[lang] in html
+    assert quoted in html
+
+
+@pytest.mark.parametrize("number", ["99", "26-9", "9999999999999999999999"])
+def test_an_article_the_text_does_not_hold_is_a_404_naming_it(client, lang, number):
+    html = assert_error_page(answer(client, f"/{lang}{ACT}/articles/{number}/"), lang, 404)
+    assert number in html and NOT_AN_ARTICLE_NUMBER[lang] not in html
+
+
+def test_an_article_of_a_version_whose_text_is_not_loaded_says_so(client, lang):
+    from tests.factories import VersionFactory
+
+    version = VersionFactory(label_ja="テスト用の本文", label_en="text for the test")
+    html = assert_error_page(answer(client, f"/{lang}/laws/{version.act.slug}/articles/1/"), lang, 404)
+    assert {"ja": "法令本文が読み込まれていない", "en": "is not loaded"}[lang] in html
+    notice = answer(client, f"/{lang}/laws/{version.act.slug}/").content.decode()
+    assert f"fetch_egov {version.act.slug} --as-of" in notice  # a command that runs as written
