@@ -112,3 +112,36 @@ def test_an_article_of_a_version_whose_text_is_not_loaded_says_so(client, lang):
     assert {"ja": "法令本文が読み込まれていない", "en": "is not loaded"}[lang] in html
     notice = answer(client, f"/{lang}/laws/{version.act.slug}/").content.decode()
     assert f"fetch_egov {version.act.slug} --as-of" in notice  # a command that runs as written
+
+
+# --- Methods: the public site only reads ---------------------------------------------------------------------
+
+READ_ONLY_PAGES = [
+    "/{lang}/",
+    "/{lang}/search/?q=a",
+    "/{lang}/resolve/?q=a",
+    "/{lang}" + ACT + "/articles/26/",
+    "/{lang}/incidents/",
+    "/{lang}/related/incident:opm-2015/",
+    "/{lang}/no-such-page/",
+    "/data/acts.json",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "trace"])
+@pytest.mark.parametrize("path", READ_ONLY_PAGES)
+def test_a_write_to_a_read_only_page_is_a_405_page_not_an_expired_form(lang, path, method):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE=lang)  # as a browser sends it: no token
+    response = getattr(client, method)(path.format(lang=lang), {"q": "x"} if method == "post" else None)
+    html = response.content.decode()
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD, OPTIONS"
+    assert f'<html lang="{lang}">' in html
+    assert {"ja": "このページは閲覧専用です", "en": "This page can only be read"}[lang] in html
+
+
+def test_the_admin_and_the_api_still_answer_for_their_own_methods(client):
+    assert client.post("/admin/login/", {"username": "nobody", "password": "x"}).status_code == 200  # the form
+    assert client.post("/api/v1/incidents").status_code == 405  # django-ninja's JSON answer
