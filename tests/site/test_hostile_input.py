@@ -49,6 +49,13 @@ def test_a_page_number_past_any_database_integer_shows_a_page(client, lang, path
     assert f'<html lang="{lang}">' in response.content.decode()
 
 
+@pytest.mark.parametrize("query", ["page=2", "page=5", "page=10000000000000000000", "kind=strategy&page=3"])
+def test_a_document_list_page_past_the_end_shows_the_last_page(client, lang, query):
+    html = answer(client, f"/{lang}/strategy/?{query}").content.decode()
+    assert "/strategy/documents/cs-strategy-2015/" in html  # a document of the last (here the only) page
+    assert {"ja": "この種類の文書は記録されていません", "en": "No document of this kind is recorded"}[lang] not in html
+
+
 @pytest.mark.parametrize(
     ("value", "number"),
     [("3", 3), ("0", 1), ("-5", 1), ("", 1), (None, 1), ("abc", 1), ("１２", 12), (str(MAX_PAGE + 1), MAX_PAGE)]
