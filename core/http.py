@@ -8,6 +8,7 @@ TITLES = {
     400: _("The request could not be understood"),
     403: _("Access denied"),
     404: _("Page not found"),
+    405: _("This page can only be read"),
     429: _("Login refused for now"),
     500: _("Server error"),
 }

@@ -4,14 +4,17 @@ import math
 
 from django.db.models import Count, IntegerField, Subquery, Value
 
+MAX_PAGE = 1_000_000  # past the end of every list; keeps a page's row offset within a 64-bit database integer
+
 
 def page_number(value):
-    """The page number asked for in a query string value: a positive int, 1 for anything else."""
+    """The page number asked for in a query string value: a positive int, at most MAX_PAGE (a larger number reads
+    as a page past the end, which lists show as their last page), 1 for anything else."""
     try:
         number = int(value)
     except (TypeError, ValueError):
         return 1
-    return number if number > 0 else 1
+    return min(number, MAX_PAGE) if number > 0 else 1
 
 
 def count_of(queryset):

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.dates import format_partial_date
+from core.http import shown_value
 
+from .address import is_article_number
 from .models import AmendingAct, ArticleNumber, Provision, ProvisionChange, Version
 
 
@@ -137,9 +139,7 @@ def article_page(choice, number):
     version = choice.version
     article = Provision.objects.for_article_page(version, number).first()
     if article is None:
-        raise Http404(
-            _("There is no Article %(number)s in the %(version)s.") % {"number": number[:20], "version": version.label}
-        )
+        raise Http404(_article_missing(version, number))
     numbers = list(
         Provision.objects.articles().filter(version=version).order_by("tree_id", "lft").values_list("number", flat=True)
     )
@@ -168,6 +168,22 @@ def article_page(choice, number):
         other_versions=other_versions,
         changes=changes,
     )
+
+
+def _article_missing(version, number):
+    """Why `version` shows no article `number` (the address's text): its text is not loaded, the number is not
+    written as addresses write them (a citation such as 第十二条 or a full-width number), or there is no such
+    article."""
+    if not version.is_loaded:
+        return _("The statute text of the %(version)s is not loaded, so its articles cannot be shown.") % {
+            "version": version.label
+        }
+    if not is_article_number(number):
+        return _(
+            "“%(number)s” is not an article number as addresses write it (12, 30-2). To open an article by its "
+            "citation (第十二条, Art. 12), use “Find a provision by citation”."
+        ) % {"number": shown_value(number, 20)}
+    return _("There is no Article %(number)s in the %(version)s.") % {"number": number, "version": version.label}
 
 
 def other_version_numbers_by_identity(act, version):

@@ -1,11 +1,14 @@
 """Language negotiation for addresses without a language prefix (a language the reader refuses is never chosen),
-and the former addresses of renamed records (a page not found there is answered with a 301 to the current one)."""
+the read-only public site (a POST outside the admin gets 405), and the former addresses of renamed records (a page
+not found there is answered with a 301 to the current one)."""
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
+from django.utils.translation import gettext as _
 
+from core.http import error_response
 from core.i18n import negotiate_language
 
 from .models import Redirect
@@ -57,3 +60,26 @@ class RedirectFallbackMiddleware:
             return response
         query = request.META.get("QUERY_STRING", "")
         return HttpResponsePermanentRedirect(f"{new_path}?{query}" if query else new_path)
+
+
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+
+
+class ReadOnlySiteMiddleware:
+    """Outside the admin (and the API, which answers for itself) the site only reads: any other method gets the
+    405 page in the reader's language with an Allow header, before the CSRF check (which would call it an expired
+    form). Placed after the LocaleMiddleware and before the CsrfViewMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in READ_METHODS or request.path.startswith(("/admin/", "/api/")):
+            return self.get_response(request)
+        response = error_response(
+            request,
+            405,
+            _("This page can only be read: it accepts no form or data sent to it. Open it with an ordinary link."),
+        )
+        response["Allow"] = ", ".join(READ_METHODS)
+        return response

@@ -1,8 +1,15 @@
 """The search index (one row per searchable record part, tokenised the same way on every database) and the
 redirects from the former addresses of renamed records."""
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# A path of this site's pages: a language prefix, then printable characters without spaces or backslashes. No
+# scheme and no host, so a redirect never leaves the site.
+SITE_PATH = re.compile(r"/(?:ja|en)/[^\s\\\x00-\x1f\x7f]*")
 
 
 class SearchEntry(models.Model):
@@ -53,3 +60,15 @@ class Redirect(models.Model):
 
     def __str__(self):
         return f"{self.old_path} → {self.new_path}"
+
+    def clean(self):
+        """Both addresses are paths of this site's pages (SITE_PATH) and differ. Raises ValidationError by field."""
+        errors = {
+            name: _("Enter an address of this site that starts with /ja/ or /en/, without a host or spaces.")
+            for name in ("old_path", "new_path")
+            if not SITE_PATH.fullmatch(getattr(self, name) or "")
+        }
+        if not errors and self.old_path == self.new_path:
+            errors["new_path"] = _("The current address must differ from the former address.")
+        if errors:
+            raise ValidationError(errors)

@@ -90,7 +90,7 @@ def search(request):
     year = request.GET.get("year", "")
     labels = search_kind_labels()
     bad = [k for k in kinds if k not in labels]
-    if bad or (year and not (year.isdigit() and len(year) == 4)) or (version and not _is_version_key(version)):
+    if bad or (year and not (year.isdecimal() and len(year) == 4)) or (version and not _is_version_key(version)):
         raise BadRequest(_("A search filter has a value this site does not know. Remove it and try again."))
     context = {"query": query, "kinds": kinds, "version": version, "year": year, "kind_labels": labels}
     if not query:

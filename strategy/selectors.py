@@ -4,6 +4,7 @@ Every page runs a fixed number of queries whatever the size of the record it sho
 one ordered query and assembled here, never walked with get_children() in a loop.
 """
 
+import math
 from collections import defaultdict
 
 from django.core.exceptions import BadRequest
@@ -74,6 +75,32 @@ def index_page(kind="", number=1):
             % {"value": kind[:40], "choices": ", ".join(Document.Kind.values)}
         )
     number = page_number(number)
+    counts, shown = _index_rows(kind, number)
+    last = max(math.ceil((counts.get(kind, 0) if kind else sum(counts.values())) / DOCUMENTS_PER_PAGE), 1)
+    if number > last:  # a page past the end shows the last page (one query more), as the other lists do
+        number = last
+        counts, shown = _index_rows(kind, number)
+    editions = list(
+        PlanEdition.objects.select_related("document", "decided_by")
+        .annotate(sector_total=Count("sectors"))
+        .order_by("number")
+    )
+    total = sum(counts.values())
+    editions = without_draft_documents(editions)
+    return IndexPage(
+        kind=kind,
+        kind_label=Document.Kind(kind).label if kind else "",
+        documents=[document for document in shown if document.decided_on],
+        undated=[document for document in shown if not document.decided_on],
+        kinds=[(value, label, counts[value]) for value, label in Document.Kind.choices if counts.get(value)],
+        total=total,
+        editions=editions,
+        page=CountedPage(number, DOCUMENTS_PER_PAGE, counts.get(kind, 0) if kind else total),
+    )
+
+
+def _index_rows(kind, number):
+    """({kind: count}, the documents shown on page `number`) of the document index: one query (see index_page)."""
     order = [F("decided_on").asc(nulls_last=True), "slug"]
     start, stop = (number - 1) * DOCUMENTS_PER_PAGE, number * DOCUMENTS_PER_PAGE
     if kind:
@@ -94,23 +121,7 @@ def index_page(kind="", number=1):
     )
     counts = {row.kind: row.kind_total for row in rows}
     shown = [row for row in rows if (row.kind_rank if kind else row.rank) > start and (not kind or row.kind == kind)]
-    editions = list(
-        PlanEdition.objects.select_related("document", "decided_by")
-        .annotate(sector_total=Count("sectors"))
-        .order_by("number")
-    )
-    total = sum(counts.values())
-    editions = without_draft_documents(editions)
-    return IndexPage(
-        kind=kind,
-        kind_label=Document.Kind(kind).label if kind else "",
-        documents=[document for document in shown if document.decided_on],
-        undated=[document for document in shown if not document.decided_on],
-        kinds=[(value, label, counts[value]) for value, label in Document.Kind.choices if counts.get(value)],
-        total=total,
-        editions=editions,
-        page=CountedPage(number, DOCUMENTS_PER_PAGE, counts.get(kind, 0) if kind else total),
-    )
+    return counts, shown
 
 
 # --- Document --------------------------------------------------------------------------------
