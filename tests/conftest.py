@@ -51,6 +51,28 @@ def kb(db):
     return Act.objects.get(slug="basic-act-on-cybersecurity")
 
 
+@pytest.fixture
+def page_cache(settings):
+    """The page cache switched on (tests run with it off), empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.POLICY_KB_PAGE_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def fragment_cache(settings):
+    """The fragment cache switched on (tests run with it off), empty before and after the test."""
+    from django.core.cache import cache
+
+    settings.POLICY_KB_FRAGMENT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture(params=["ja", "en"])
 def lang(request):
     return request.param

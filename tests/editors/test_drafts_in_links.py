@@ -6,7 +6,6 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 
 from core.editing import Status
 from core.records import registry
@@ -161,14 +160,6 @@ def test_paginated_lists_and_timeline_windows_count_no_draft(kb, client, lang):
 
 
 # --- Previews -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.POLICY_KB_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_an_editors_preview_shows_the_drafts_own_links_but_not_other_drafts(network, make_editor, client, lang):

@@ -29,14 +29,6 @@ pytestmark = pytest.mark.django_db
 INCIDENT = "/{lang}/incidents/japan-pension-service-2015/"
 
 
-@pytest.fixture
-def page_cache(settings):
-    settings.POLICY_KB_PAGE_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_a_cached_page_costs_no_query_until_content_changes(client, kb, lang, page_cache, django_assert_num_queries):
     url = INCIDENT.format(lang=lang)
     first = client.get(url)

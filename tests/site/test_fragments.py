@@ -2,7 +2,6 @@
 changes, rendered anew after any change (save, many-to-many change, delete), never stored for a preview."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,14 +13,6 @@ from tests.factories import DocumentFactory, IncidentFactory, IncidentLinkFactor
 pytestmark = pytest.mark.django_db
 
 INCIDENT = "/{lang}/incidents/japan-pension-service-2015/"
-
-
-@pytest.fixture
-def fragment_cache(settings):
-    settings.POLICY_KB_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _queries(client, url):
