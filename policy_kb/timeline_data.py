@@ -7,9 +7,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.dates import DatePrecision, PartialDate, format_partial_date
+from core.http import shown_value
 from core.layout.timeline import Axis, Mark, year_axis
 from core.paging import count_of, with_count
 from incidents.models import Incident
@@ -208,15 +210,33 @@ def timeline_events(kinds, first=None, last=None, start=None, limit=None):
     return events, undated, total, undated_total
 
 
+MAX_SKIP = 1000  # more events than any one day holds: a larger ?skip= is not one the pages write
+
+
 def _cursor(params):
-    """The window asked for: (start date or None, events of that date to skip). Values that cannot be read
-    give the first window."""
-    try:
-        start = datetime.date.fromisoformat(params.get("start", ""))
-        skip = max(int(params.get("skip", "0") or 0), 0)
-    except ValueError:
-        return None, 0
-    return start, skip
+    """The window asked for: (start date or None, events of that date to skip, notices). A ?start= that is
+    not an ISO date gives the first window, and a ?skip= that is not a whole number from 0 to MAX_SKIP skips
+    nothing; each says so in a notice (translated str)."""
+    notices = []
+    start, skip = None, 0
+    raw_start, raw_skip = params.get("start", ""), params.get("skip", "")
+    if raw_start:
+        try:
+            start = datetime.date.fromisoformat(raw_start)
+        except ValueError:
+            notices.append(
+                gettext("“%(value)s” is not a date (YYYY-MM-DD), so the timeline starts from the beginning.")
+                % {"value": shown_value(raw_start)}
+            )
+    if raw_skip and start is not None:
+        if raw_skip.isascii() and raw_skip.isdigit() and int(raw_skip) <= MAX_SKIP:
+            skip = int(raw_skip)
+        else:
+            notices.append(
+                gettext("“%(value)s” is not a number of events from 0 to %(max)d, so none was skipped.")
+                % {"value": shown_value(raw_skip), "max": MAX_SKIP}
+            )
+    return start, skip, notices
 
 
 def timeline_page(params, size=None):
@@ -228,7 +248,7 @@ def timeline_page(params, size=None):
     form = TimelineFilterForm.from_query(params)
     kinds = form.cleaned_data.get("kind") or list(LANES)
     first, last = form.cleaned_data.get("from"), form.cleaned_data.get("to")
-    start, skip = _cursor(params)
+    start, skip, cursor_notices = _cursor(params)
     events, undated, total, undated_total = timeline_events(kinds, first, last, start, limit=skip + size + 1)
     if start is not None:
         on_start = [event for event in events if event.date.date == start][:skip]
@@ -254,7 +274,7 @@ def timeline_page(params, size=None):
     return TimelinePage(
         form=form,
         events=events,
-        notices=form.notices,
+        notices=form.notices + cursor_notices,
         undated=undated if start is None else [],
         axis=axis,
         total=total,

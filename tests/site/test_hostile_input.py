@@ -65,6 +65,38 @@ def test_page_number_reads_a_positive_number_within_reach(value, number):
     assert page_number(value) == number
 
 
+# --- The timeline's window: ?start= and ?skip= are set aside with a notice, never read past the database -----
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [("start=2015-01-01&skip=" + huge, "skip") for huge in HUGE]
+    + [
+        ("start=2015-01-01&skip=-5", "skip"),
+        ("start=2015-01-01&skip=１", "skip"),
+        ("start=2015-01-01&skip=1001", "skip"),
+        ("start=99999-01-01", "start"),
+        ("start=2015-13-01", "start"),
+        ("start=2015-02-30", "start"),
+        ("start=%00", "start"),
+    ],
+)
+def test_an_unreadable_timeline_window_is_set_aside_with_a_notice(client, lang, query, said):
+    response = answer(client, f"/{lang}/timeline/?{query}")
+    html = response.content.decode()
+    assert response.status_code == 200 and f'<html lang="{lang}">' in html
+    notice = {
+        "start": {"ja": "日付（YYYY-MM-DD）ではない", "en": "is not a date (YYYY-MM-DD)"},
+        "skip": {"ja": "件数ではない", "en": "is not a number of events"},
+    }[said][lang]
+    assert notice in html
+
+
+def test_a_readable_timeline_window_has_no_notice(client, lang):
+    html = answer(client, f"/{lang}/timeline/?start=2015-01-01&skip=1").content.decode()
+    assert "YYYY-MM-DD" not in html and "0 から" not in html and "from 0 to" not in html
+
+
 # --- Digits of other scripts: a number field accepts what int() reads, refuses other "digits" -----------------
 
 
