@@ -3,7 +3,7 @@ the read-only public site (a POST outside the admin gets 405), and the former ad
 not found there is answered with a 301 to the current one)."""
 
 from django.conf import settings
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -66,15 +66,23 @@ READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class ReadOnlySiteMiddleware:
-    """Outside the admin (and the API, which answers for itself) the site only reads: any other method gets the
-    405 page in the reader's language with an Allow header, before the CSRF check (which would call it an expired
-    form). Placed after the LocaleMiddleware and before the CsrfViewMiddleware."""
+    """Outside the admin (and the API, which answers for itself) the site only reads: any other method gets
+    the 405 page in the reader's language with an Allow header (OPTIONS: that header alone), before the CSRF
+    check (which would call it an expired form). Placed after the LocaleMiddleware and before the
+    CsrfViewMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method in READ_METHODS or request.path.startswith(("/admin/", "/api/")):
+        if request.path.startswith(("/admin/", "/api/")):
+            return self.get_response(request)
+        if request.method == "OPTIONS":  # what the page allows, without the page
+            response = HttpResponse(status=200)
+            response["Allow"] = ", ".join(READ_METHODS)
+            response["Content-Length"] = "0"
+            return response
+        if request.method in READ_METHODS:
             return self.get_response(request)
         response = error_response(
             request,

@@ -181,6 +181,13 @@ def test_a_write_to_a_read_only_page_is_a_405_page_not_an_expired_form(lang, pat
     assert {"ja": "このページは閲覧専用です", "en": "This page can only be read"}[lang] in html
 
 
+@pytest.mark.parametrize("path", READ_ONLY_PAGES)
+def test_options_on_a_read_only_page_names_the_methods_without_the_page(client, lang, path):
+    response = client.options(path.format(lang=lang))
+    assert response.status_code == 200 and response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.content == b""
+
+
 def test_the_admin_and_the_api_still_answer_for_their_own_methods(client):
     assert client.post("/admin/login/", {"username": "nobody", "password": "x"}).status_code == 200  # the form
     assert client.post("/api/v1/incidents").status_code == 405  # django-ninja's JSON answer
