@@ -24,15 +24,17 @@ VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "li
 
 def records_without_sources():
     """[(record key, kind key)] of every record of every registered kind whose kind finds no source for it."""
-    problems = []
+    return [(kind.ref(record).key, kind.key) for kind, record in _every_record() if not list(kind.sources(record))]
+
+
+def _every_record():
+    """(RecordKind, record) for every record of every registered kind, drafts included, in registry order."""
     for kind in registry.ordered():
         queryset = kind.model_class.objects.all()
         if kind.ref_related:
             queryset = queryset.select_related(*kind.ref_related)
         for record in queryset:
-            if not list(kind.sources(record)):
-                problems.append((kind.ref(record).key, kind.key))
-    return problems
+            yield kind, record
 
 
 # --- Pages -------------------------------------------------------------------------------------------------------
@@ -184,14 +186,10 @@ def causal_claims_without_stated_link(edges):
         if edge.relation_type in CAUSAL_TYPES and not edge.interpretation:
             stated.update((edge.source.key, edge.target.key))
     problems = []
-    for kind in registry.ordered():
-        queryset = kind.model_class.objects.all()
-        if kind.ref_related:
-            queryset = queryset.select_related(*kind.ref_related)
-        for record in queryset:
-            key = kind.ref(record).key
-            if key in stated:
-                continue
-            for field, text in _summaries(record):
-                problems.extend((key, field, match.group(0)) for match in CAUSAL_PHRASES.finditer(text))
+    for kind, record in _every_record():
+        key = kind.ref(record).key
+        if key in stated:
+            continue
+        for field, text in _summaries(record):
+            problems.extend((key, field, match.group(0)) for match in CAUSAL_PHRASES.finditer(text))
     return problems
