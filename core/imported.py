@@ -7,30 +7,27 @@ QuerySet.update() or bulk_update(), raises ImportedFieldError; creating a row is
 factories create them, and the admin offers no add form for imported rows).
 """
 
-import threading
 from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext
 
-_state = threading.local()
+from core.bulk import ThreadSwitch
+
+_import = ThreadSwitch()
 
 
 @contextmanager
 def statute_import():
     """Context manager the statute importer and the act loader enter: inside it, imported fields may change."""
-    previous = getattr(_state, "active", False)
-    _state.active = True
-    try:
+    with _import.on():
         yield
-    finally:
-        _state.active = previous
 
 
 def in_statute_import():
     """True inside a statute_import() block of this thread."""
-    return getattr(_state, "active", False)
+    return _import.is_on()
 
 
 class ImportedFieldError(PermissionDenied):
