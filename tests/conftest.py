@@ -1,5 +1,6 @@
 """Shared fixtures: the real knowledge base loaded once per session, a served site, a browser."""
 
+import contextlib
 import io
 import os
 import shutil
@@ -126,18 +127,24 @@ def served_manage(served_site_env):
 @pytest.fixture(scope="session")
 def served_site(served_site_env, served_manage):
     """The site in production mode: a fresh SQLite database, collectstatic, gunicorn, DEBUG off."""
-    port = free_port()
     env = served_site_env
-    python = sys.executable
     for args in (["migrate", "--no-input", "-v0"], ["load_kb"], ["collectstatic", "--no-input", "-v0"]):
         served_manage(*args)
-    gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
+    with gunicorn_site(env) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def gunicorn_site(env, workers=2):
+    """Context manager: gunicorn serving policy_kb.wsgi from ROOT with `env` (a dict of environment variables)
+    and `workers` sync workers on a free loopback port, until /healthz answers (30 s at most). Yields the base
+    URL ("http://127.0.0.1:PORT"); stops the server after the block. Raises RuntimeError with the server's
+    output if it does not start."""
+    port = free_port()
+    gunicorn = shutil.which("gunicorn", path=str(Path(sys.executable).parent)) or "gunicorn"
+    command = [gunicorn, "policy_kb.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers)]
     server = subprocess.Popen(
-        [gunicorn, "policy_kb.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
+        [*command, "--log-level", "warning"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -151,12 +158,14 @@ def served_site(served_site_env, served_manage):
                 output = server.stdout.read().decode(errors="replace") if server.stdout else ""
                 raise RuntimeError(f"gunicorn did not start:\n{output}") from None
             time.sleep(0.2)
-    yield base
-    server.terminate()
     try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
+        yield base
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 @pytest.fixture(scope="session")

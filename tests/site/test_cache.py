@@ -22,7 +22,7 @@ from django.test.utils import CaptureQueriesContext
 
 from incidents.models import Incident
 from laws.models import Term
-from tests.conftest import ROOT, free_port
+from tests.conftest import ROOT, free_port, gunicorn_site
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,6 @@ class FormValues(html.parser.HTMLParser):
 def two_workers():
     """The site under gunicorn, 2 workers, its own SQLite database and file cache, an administrator."""
     folder = Path(tempfile.mkdtemp(prefix="policy-kb-cache-site-"))
-    port = free_port()
     env = {
         **os.environ,
         "DJANGO_DEBUG": "0",
@@ -151,26 +150,8 @@ def two_workers():
     for args in (["migrate", "--no-input", "-v0"], ["load_kb"], ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([python, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
     subprocess.run([python, "manage.py", "shell", "-c", create_admin], cwd=ROOT, env=env, check=True)
-    gunicorn = shutil.which("gunicorn", path=str(Path(python).parent)) or "gunicorn"
-    server = subprocess.Popen(
-        [gunicorn, "policy_kb.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT,
-        env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            with urllib.request.urlopen(f"{base}/healthz", timeout=2):
-                break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("gunicorn did not start") from None
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
+    with gunicorn_site(env) as base:
+        yield base
     shutil.rmtree(folder, ignore_errors=True)
 
 
