@@ -108,6 +108,8 @@ RELEASE = None
 
 
 def release():
+    """The release's fingerprint (12 hex characters, see _release), computed once per process on first use:
+    the first request of each worker reads the code, template and catalogue files once."""
     global RELEASE
     if RELEASE is None:
         RELEASE = _release()
